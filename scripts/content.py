@@ -1,0 +1,283 @@
+"""Load and validate content/: posts (meta.yml + one Markdown file per language) and the tag registry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import LANGS, ContentError, ContentErrors, Entry, GalleryItem, Tag, Version
+from .text import slugify, tag_key
+from .yamlio import Mapping, load_yaml, read_text, split_front_matter
+
+META_KEYS = {
+    "date": "the day the source published the post, YYYY-MM-DD",
+    "date_inferred": "why the date was inferred, when the source did not state it",
+    "time": "the time the source gives, e.g. '13:59 GMT'",
+    "source": "name, kind, raw (and optionally item, url)",
+    "lang": "the language of the original text: en, ru or tr",
+    "tags": "a list of hashtags or tag slugs",
+    "commemorates": "a list of historical dates, YYYY-MM-DD",
+    "missing_media": "a list of media the copy did not capture: video, photo, file",
+    "gallery": "a list of photos: agency, photographer, rights, image",
+    "fingerprint": "set by the importer: recognizes the same text on a later import",
+}
+SOURCE_KEYS = {"name", "kind", "raw", "item", "url"}
+SOURCE_KINDS = {"telegram-web", "gallery-article", "telegram-json", "manual"}
+GALLERY_KEYS = {"agency", "photographer", "rights", "image"}
+MEDIA = {"video", "photo", "file"}
+FRONT_KEYS = {"title", "captions", "translation_of", "original_hash"}
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+
+
+@dataclass(frozen=True)
+class Content:
+    entries: tuple[Entry, ...]
+    tags: dict  # slug -> Tag
+    root: Path
+
+
+def text_hash(version_text: str) -> str:
+    """The hash a translation records of its original, so a changed original shows the translation is stale."""
+    return hashlib.sha256(version_text.strip().encode("utf-8")).hexdigest()[:12]
+
+
+def original_text(version: Version) -> str:
+    """What a translation translates: title, captions and body of the original."""
+    caps = "\n".join(f"{k}: {v}" for k, v in sorted(version.captions.items()))
+    return f"{version.title}\n{caps}\n{version.body}"
+
+
+# --- tags ------------------------------------------------------------------------------------------
+
+class TagRegistry:
+    """Resolves hashtags to tags: registered aliases first, otherwise a tag derived from the hashtag."""
+
+    def __init__(self, tags: dict[str, Tag]):
+        self.tags = tags
+        self.by_key: dict[str, Tag] = {}
+        for tag in tags.values():
+            self.by_key.setdefault(tag_key(tag.slug), tag)
+            for alias in tag.aliases:
+                self.by_key[tag_key(alias)] = tag
+
+    def resolve(self, hashtag: str) -> Tag:
+        key = tag_key(hashtag)
+        if key in self.by_key:
+            return self.by_key[key]
+        name = hashtag.lstrip("#")
+        tag = Tag(slug=slugify(name), labels=tuple((lang_, name) for lang_ in LANGS), aliases=(name,))
+        slug_key = tag_key(tag.slug)
+        if slug_key in self.by_key:  # a derived slug that a registered tag owns: same page
+            return self.by_key[slug_key]
+        self.by_key[key] = tag
+        return tag
+
+
+def load_tags(path: Path) -> dict[str, Tag]:
+    if not path.exists():
+        return {}
+    data = load_yaml(read_text(path), path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ContentError(path, 1, "the tag registry must map slugs to tags (expected 'slug: {label: ..., aliases: [...]}')")
+    tags, errors, seen = {}, [], {}
+    for slug, spec in data.items():
+        line = data.key_lines.get(slug, 1)
+        slug = str(slug)
+        if slugify(slug) != slug:
+            errors.append(ContentError(path, line, f"tag slug '{slug}' is not a lowercase ASCII slug (expected '{slugify(slug)}')"))
+            continue
+        if not isinstance(spec, dict):
+            errors.append(ContentError(path, line, f"tag '{slug}' must be a mapping (expected label: and aliases:)"))
+            continue
+        for key in spec:
+            if key not in ("label", "aliases"):
+                errors.append(ContentError(path, spec.key_lines.get(key, line), f"unknown key '{key}' in tag '{slug}' (expected label, aliases)"))
+        labels = spec.get("label") or {}
+        if isinstance(labels, str):
+            labels = {lang: labels for lang in LANGS}
+        if not isinstance(labels, dict):
+            errors.append(ContentError(path, line, f"tag '{slug}': label must be text or a mapping of en/ru/tr to text"))
+            continue
+        for lang in labels:
+            if lang not in LANGS:
+                errors.append(ContentError(path, labels.key_lines.get(lang, line), f"tag '{slug}': unknown language '{lang}' (expected one of {', '.join(LANGS)})"))
+        aliases = spec.get("aliases") or []
+        if not isinstance(aliases, list):
+            errors.append(ContentError(path, line, f"tag '{slug}': aliases must be a list of hashtags"))
+            continue
+        for alias in [slug, *map(str, aliases)]:
+            key = tag_key(alias)
+            if key in seen and seen[key] != slug:
+                errors.append(ContentError(path, line, f"tag '{slug}': alias '{alias}' already belongs to tag '{seen[key]}'"))
+            seen[key] = slug
+        tags[slug] = Tag(slug=slug, labels=tuple((k, str(v)) for k, v in labels.items() if k in LANGS),
+                         aliases=tuple(str(a).lstrip("#") for a in aliases))
+    if errors:
+        raise ContentErrors(errors)
+    return tags
+
+
+# --- posts -----------------------------------------------------------------------------------------
+
+def _date(value, path, line, what) -> dt.date:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ContentError(path, line, f"{what}: '{value}' is not a date (expected YYYY-MM-DD)")
+
+
+def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
+    """One post folder; raises ContentErrors with every problem found in it."""
+    errors: list[ContentError] = []
+    rel = folder.relative_to(root.parent) if root.parent in folder.parents else folder
+    meta_path = rel / "meta.yml"
+    post_id = folder.name
+    if not ID_RE.match(post_id):
+        errors.append(ContentError(rel, None, f"post id '{post_id}' is not a lowercase slug (expected letters a-z, digits and '-', e.g. '{slugify(post_id)}')"))
+    if not (folder / "meta.yml").exists():
+        raise ContentErrors(errors + [ContentError(meta_path, None, "missing meta.yml (expected each post folder to hold meta.yml and one <lang>.md per language)")])
+    meta = load_yaml(read_text(folder / "meta.yml"), meta_path)
+    if not isinstance(meta, Mapping):
+        raise ContentErrors(errors + [ContentError(meta_path, 1, "meta.yml must be a mapping of keys to values (expected 'date: ...', 'source: ...')")])
+    kl = meta.key_lines
+    for key in meta:
+        if key not in META_KEYS:
+            errors.append(ContentError(meta_path, kl[key], f"unknown key '{key}' (expected one of: {', '.join(META_KEYS)})"))
+
+    date = None
+    if meta.get("date") is not None:
+        try:
+            date = _date(meta["date"], meta_path, kl["date"], "date")
+        except ContentError as e:
+            errors.append(e)
+    lang = meta.get("lang")
+    if lang not in LANGS:
+        errors.append(ContentError(meta_path, kl.get("lang", 1), f"lang: unknown language '{lang}' (expected one of {', '.join(LANGS)})"))
+        lang = LANGS[0]
+    source = meta.get("source")
+    if not isinstance(source, dict) or not source.get("name"):
+        errors.append(ContentError(meta_path, kl.get("source", 1), "source: missing or without a name (expected name:, kind:, raw:)"))
+        source = {"name": "?", "kind": "manual"}
+    else:
+        for key in source:
+            if key not in SOURCE_KEYS:
+                errors.append(ContentError(meta_path, source.key_lines[key], f"unknown key 'source.{key}' (expected one of: {', '.join(sorted(SOURCE_KEYS))})"))
+        if source.get("kind") not in SOURCE_KINDS:
+            errors.append(ContentError(meta_path, source.key_lines.get("kind", source.line), f"source.kind: '{source.get('kind')}' (expected one of: {', '.join(sorted(SOURCE_KINDS))})"))
+        raw = source.get("raw")
+        if raw is not None and not (root / str(raw)).is_file():
+            errors.append(ContentError(meta_path, source.key_lines.get("raw", source.line), f"source.raw: no file content/{raw} (expected the archived raw source under content/sources/)"))
+    tags = []
+    raw_tags = meta.get("tags") or []
+    if not isinstance(raw_tags, list):
+        errors.append(ContentError(meta_path, kl.get("tags", 1), "tags: expected a list, e.g. [Victory78, May9]"))
+        raw_tags = []
+    for t in raw_tags:
+        tag = registry.resolve(str(t))
+        if tag not in tags:
+            tags.append(tag)
+    commemorates = []
+    for d in meta.get("commemorates") or []:
+        try:
+            commemorates.append(_date(d, meta_path, kl.get("commemorates", 1), "commemorates"))
+        except ContentError as e:
+            errors.append(e)
+    missing = meta.get("missing_media") or []
+    for m in missing:
+        if m not in MEDIA:
+            errors.append(ContentError(meta_path, kl.get("missing_media", 1), f"missing_media: '{m}' (expected one of: {', '.join(sorted(MEDIA))})"))
+    gallery = []
+    for n, item in enumerate(meta.get("gallery") or [], 1):
+        if not isinstance(item, dict):
+            errors.append(ContentError(meta_path, kl.get("gallery", 1), f"gallery item {n}: expected a mapping with agency, photographer, rights, image"))
+            continue
+        for key in item:
+            if key not in GALLERY_KEYS:
+                errors.append(ContentError(meta_path, item.key_lines[key], f"unknown key '{key}' in gallery item {n} (expected one of: {', '.join(sorted(GALLERY_KEYS))})"))
+        ph = item.get("photographer")
+        names = {"": str(ph)} if isinstance(ph, str) else dict(ph or {})
+        for key in names:
+            if key and key not in LANGS:
+                errors.append(ContentError(meta_path, item.line, f"gallery item {n}: photographer in unknown language '{key}'"))
+        gallery.append(GalleryItem(n=n, agency=item.get("agency"), photographer=names,
+                                   rights=item.get("rights"), image=item.get("image")))
+
+    versions = {}
+    for md in sorted(folder.glob("*.md")):
+        md_rel = rel / md.name
+        if md.stem not in LANGS:
+            errors.append(ContentError(md_rel, None, f"unknown language file '{md.name}' (expected one of: {', '.join(l + '.md' for l in LANGS)})"))
+            continue
+        try:
+            front, body, _ = split_front_matter(read_text(md), md_rel)
+        except ContentError as e:
+            errors.append(e)
+            continue
+        for key in front:
+            if key not in FRONT_KEYS:
+                errors.append(ContentError(md_rel, front.key_lines[key], f"unknown key '{key}' (expected one of: {', '.join(sorted(FRONT_KEYS))})"))
+        title = front.get("title")
+        if not isinstance(title, str) or not title.strip():
+            errors.append(ContentError(md_rel, front.key_lines.get("title", 1), "missing title (expected 'title: ...' in the front matter)"))
+            title = post_id
+        captions = {}
+        for k, v in (front.get("captions") or {}).items():
+            if not isinstance(k, int) or not 1 <= k <= max(len(gallery), 1) or k > len(gallery):
+                errors.append(ContentError(md_rel, front["captions"].key_lines.get(k, 1), f"caption {k}: no such photo (expected a number from 1 to {len(gallery)})"))
+                continue
+            captions[k] = str(v)
+        translation_of = front.get("translation_of")
+        if md.stem == lang and translation_of:
+            errors.append(ContentError(md_rel, front.key_lines["translation_of"], f"the original ({lang}.md, per meta.yml lang) cannot be a translation"))
+        if md.stem != lang and translation_of is not None and translation_of != lang:
+            errors.append(ContentError(md_rel, front.key_lines["translation_of"], f"translation_of: '{translation_of}' (expected '{lang}', the original's language)"))
+        versions[md.stem] = Version(lang=md.stem, title=title.strip(), body=body, captions=captions,
+                                    path=str(md_rel), translation_of=lang if md.stem != lang else None,
+                                    original_hash=front.get("original_hash"))
+    if lang not in versions and not any(e.path == str(rel / f"{lang}.md") for e in errors):
+        errors.append(ContentError(rel / f"{lang}.md", None, f"missing the original text (meta.yml says lang: {lang}; expected {lang}.md)"))
+    if errors:
+        raise ContentErrors(errors)
+    return Entry(id=post_id, path=str(rel), lang=lang, source=dict(source), versions=versions, date=date,
+                 date_inferred=meta.get("date_inferred"), time=meta.get("time"), tags=tuple(tags),
+                 commemorates=tuple(sorted(commemorates)), missing_media=tuple(missing), gallery=tuple(gallery))
+
+
+def load_content(root: Path) -> Content:
+    """All of content/: every problem in every file is collected, then raised at once, sorted."""
+    root = Path(root)
+    errors: list[ContentError] = []
+    try:
+        tags = load_tags(root / "tags.yml")
+    except ContentErrors as e:
+        errors += e.errors
+        tags = {}
+    except ContentError as e:
+        errors.append(e)
+        tags = {}
+    registry = TagRegistry(tags)
+    entries = []
+    posts_dir = root / "posts"
+    for folder in sorted(posts_dir.iterdir()) if posts_dir.is_dir() else []:
+        if not folder.is_dir() or folder.name.startswith("."):
+            continue
+        try:
+            entries.append(load_entry(folder, registry, root))
+        except ContentErrors as e:
+            errors += e.errors
+        except ContentError as e:
+            errors.append(e)
+    if errors:
+        raise ContentErrors(errors)
+    all_tags = dict(tags)
+    for e in entries:
+        for t in e.tags:
+            all_tags.setdefault(t.slug, t)
+    return Content(entries=tuple(sorted(entries, key=Entry.sort_key)), tags=all_tags, root=root)

@@ -1,0 +1,124 @@
+"""Parse a saved Telegram channel page (posts opening with "Forwarded from <channel>") into posts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .model import Paragraph, Post
+from .text import dates_in, dedupe_paragraphs, detect_lang, hashtags, is_hashtag_line, split_lines, tag_key
+
+KIND = "telegram-web"
+FORWARDED = re.compile(r"^Forwarded from\s+(.+)$")
+# Interface text a scrape leaves where media was: what it stands for (None: nothing to record).
+PLACEHOLDERS = {
+    "media is too big": "video",
+    "view in telegram": None,
+    "please open telegram to view this post": None,
+    "photo is too big": "photo",
+    "file is too big": "file",
+}
+ANNIVERSARY_TAG = re.compile(r"^(?:victory|vday|победа|zafer)(\d{2,3})$", re.IGNORECASE)
+VICTORY_DAY = dt.date(1945, 5, 9)
+MAY_9_TAGS = {tag_key(t) for t in ("May9", "9мая", "9Mayıs", "9May", "VictoryDay", "ДеньПобеды")}
+
+
+def looks_like(text: str) -> bool:
+    return any(FORWARDED.match(line) for line in split_lines(text)[:2000])
+
+
+def parse(text: str) -> list[Post]:
+    """Posts in reading order; a paragraph repeated inside a post is kept once."""
+    posts: list[Post] = []
+    channel, block = None, []
+    for line in split_lines(text):
+        m = FORWARDED.match(line)
+        if m:
+            if channel is not None or any(block):
+                posts.append(_post(channel, block, len(posts) + 1))
+            channel, block = m.group(1).strip(), []
+        else:
+            block.append(line)
+    if channel is not None or any(block):
+        posts.append(_post(channel, block, len(posts) + 1))
+    return [p for p in posts if p.paragraphs or p.tags or p.missing_media]
+
+
+def _post(channel: str | None, lines: list[str], item: int) -> Post:
+    texts, tags, missing, warnings = [], [], [], []
+    for line in lines:
+        if not line:
+            continue
+        placeholder = line.casefold().rstrip(".")
+        if placeholder in PLACEHOLDERS:
+            if PLACEHOLDERS[placeholder] and PLACEHOLDERS[placeholder] not in missing:
+                missing.append(PLACEHOLDERS[placeholder])
+            continue
+        if is_hashtag_line(line):
+            tags.extend(hashtags(line))
+            continue
+        texts.append(line)
+    texts = dedupe_paragraphs(texts)
+    for t in texts:
+        tags.extend(hashtags(t))
+    unique_tags, keys = [], set()
+    for t in tags:
+        if tag_key(t) not in keys:
+            keys.add(tag_key(t))
+            unique_tags.append(t)
+    if channel is None:
+        warnings.append("text before the first 'Forwarded from' line: kept as a post with no channel")
+    post = Post(
+        paragraphs=[Paragraph(t, detect_lang(t)) for t in texts],
+        source_name=channel or "Unknown channel",
+        source_kind=KIND,
+        tags=unique_tags,
+        missing_media=missing,
+        warnings=warnings,
+        item=item,
+    )
+    post.title = title_from(texts)
+    post.commemorates = sorted({d for t in texts for _, d in dates_in(t) if 1939 <= d.year <= 1945})
+    post.date, reason = infer_date(texts, unique_tags)
+    if reason:
+        post.warnings.append(f"date {post.date.isoformat()} inferred: {reason}")
+    return post
+
+
+def title_from(texts: list[str], words: int = 10) -> str:
+    """A working title: the first sentence of the first paragraph with words, shortened."""
+    for t in texts:
+        plain = re.sub(r"#(\w+)", r"\1", t)
+        plain = re.sub(r"^[^\w«\"“(]+", "", plain).strip()
+        if not re.search(r"\w", plain):
+            continue
+        sentence = re.split(r"(?<=[.!?])\s", plain, maxsplit=1)[0]
+        parts = sentence.split()
+        if len(parts) > words:
+            return " ".join(parts[:words]).rstrip(",;:–—-") + "…"
+        return sentence.rstrip(".")
+    return ""
+
+
+def infer_date(texts: list[str], tags: list[str]) -> tuple[dt.date | None, str | None]:
+    """The day a post was probably published, from what its text says, and why; (None, None) if unsure."""
+    joined = "\n".join(texts)
+    years_ago = re.search(r"\b(\d{1,3})\s+years\s+ago\b", re.sub(r"[\ufe0f\u20e3]", "", joined))
+    if years_ago:
+        later = [d for pos, d in dates_in(joined) if pos > years_ago.start()]
+        if later:
+            n, d = int(years_ago.group(1)), later[0]
+            try:
+                return d.replace(year=d.year + n), f"'{n} years ago' and {d.isoformat()} in the text"
+            except ValueError:
+                pass
+    anniversaries = [(t, int(m.group(1))) for t in tags if (m := ANNIVERSARY_TAG.match(t))]
+    if anniversaries:
+        tag, n = anniversaries[0]
+        year = VICTORY_DAY.year + n
+        same_year = [d for _, d in dates_in(joined) if d.year == year]
+        if same_year:
+            return same_year[-1], f"{same_year[-1].isoformat()} in the text, in the year of #{tag}"
+        if MAY_9_TAGS & {tag_key(t) for t in tags}:
+            return VICTORY_DAY.replace(year=year), f"a Victory Day hashtag and #{tag}"
+    return None, None

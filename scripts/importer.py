@@ -1,0 +1,196 @@
+"""Import raw sources into content/: detect the format, archive the raw file, write one post folder per item."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import import_gallery_article, import_telegram_web
+from .model import ContentError, Post
+from .text import escape_markdown, fingerprint, slugify
+from .yamlio import dump_yaml, load_yaml, read_text, write_atomic, write_bytes_atomic
+
+FORMATS = (import_telegram_web, import_gallery_article)
+EXPECTED = ("expected a saved Telegram channel page with 'Forwarded from <channel>' lines, "
+            "or a saved photo-gallery article with '©' credit lines and 'N/M' counters")
+
+
+@dataclass
+class Report:
+    created: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    overwritten: list[str] = field(default_factory=list)
+    attention: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [f"created {c}" for c in self.created]
+        out += [f"overwrote {c}" for c in self.overwritten]
+        out += [f"skipped {s}" for s in self.skipped]
+        out += [f"attention: {a}" for a in self.attention]
+        return out
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Raw bytes as text, or a ContentError saying why they are not a text source."""
+    if not data.strip():
+        raise ContentError(path, None, f"the file is empty ({EXPECTED})")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ContentError(path, None, "not valid UTF-16 text despite its byte-order mark") from None
+    if b"\x00" in data[:8192]:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ContentError(path, line, "binary data, not text (expected a saved page or article as UTF-8 text)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        try:
+            text = data.decode("cp1251")
+        except UnicodeDecodeError:
+            text = ""
+        # Windows-1251 saves of Cyrillic pages are common; take them when they read as Cyrillic text.
+        letters = [c for c in text if c.isalpha()]
+        if letters and sum("\u0400" <= c <= "\u04ff" for c in letters) > len(letters) * 0.3:
+            return text
+        line = data[: e.start].count(b"\n") + 1
+        raise ContentError(path, line, "not UTF-8 text (expected the file saved as UTF-8)") from None
+
+
+def parse_source(path: Path, text: str) -> tuple[str, list[Post]]:
+    """(format name, posts) for a raw source text; ContentError when the format is unknown or empty."""
+    for fmt in FORMATS:
+        if fmt.looks_like(text):
+            posts = fmt.parse(text)
+            if not posts:
+                raise ContentError(path, None, f"no posts found in this {fmt.KIND} source ({EXPECTED})")
+            return fmt.KIND, posts
+    raise ContentError(path, 1, f"unrecognized format ({EXPECTED})")
+
+
+def render_meta(post: Post, raw: str) -> dict:
+    meta: dict = {}
+    if post.date:
+        meta["date"] = post.date.isoformat()
+    reason = next((w.split(": ", 1)[1] for w in post.warnings if w.startswith("date ") and " inferred: " in w), None)
+    if reason:
+        meta["date_inferred"] = reason
+    if post.time:
+        meta["time"] = post.time
+    meta["source"] = {"name": post.source_name, "kind": post.source_kind, "raw": raw, "item": post.item}
+    meta["lang"] = post.lang
+    if post.tags:
+        meta["tags"] = list(post.tags)
+    if post.commemorates:
+        meta["commemorates"] = [d.isoformat() for d in post.commemorates]
+    if post.missing_media:
+        meta["missing_media"] = list(post.missing_media)
+    if post.photos:
+        meta["gallery"] = [
+            {k: v for k, v in (("agency", p.agency), ("photographer", p.photographer), ("rights", p.rights),
+                               ("image", p.image)) if v}
+            for p in post.photos
+        ]
+    meta["fingerprint"] = post_fingerprint(post)
+    return meta
+
+
+def render_original(post: Post) -> str:
+    """The original-language Markdown file: front matter (title, captions), then escaped paragraphs.
+    A paragraph in another language than the post's is marked with an attribute line."""
+    front: dict = {"title": post.title or "Untitled"}
+    if post.photos:
+        front["captions"] = {p.n: escape_markdown(p.caption) for p in post.photos}
+    paras = []
+    for p in post.paragraphs:
+        md = escape_markdown(p.text)
+        if p.lang and p.lang != post.lang:
+            md += f"\n{{: lang={p.lang} }}"
+        paras.append(md)
+    return f"---\n{dump_yaml(front)}---\n\n" + "\n\n".join(paras) + "\n"
+
+
+def post_fingerprint(post: Post) -> str:
+    return fingerprint([p.text for p in post.paragraphs] + [p.caption for p in post.photos])
+
+
+def _existing(root: Path) -> tuple[dict[str, Path], set[str]]:
+    """Fingerprints of posts already in content/, and the ids taken."""
+    prints, ids = {}, set()
+    for meta in sorted((root / "posts").glob("*/meta.yml")):
+        ids.add(meta.parent.name)
+        try:
+            data = load_yaml(read_text(meta), meta)
+        except ContentError:
+            continue
+        if isinstance(data, dict) and data.get("fingerprint"):
+            prints[str(data["fingerprint"])] = meta.parent
+    return prints, ids
+
+
+def _archive_name(root: Path, path: Path, data: bytes) -> str:
+    """Where the raw file goes under content/sources/: its own name, unless another file holds that name."""
+    sources = root / "sources"
+    target = sources / path.name
+    if target.exists() and target.read_bytes() != data:
+        digest = hashlib.sha256(data).hexdigest()[:8]
+        target = sources / f"{path.stem}-{digest}{path.suffix}"
+    return f"sources/{target.name}"
+
+
+def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
+    """Import raw sources. Every file is read and parsed before anything is written: a bad file
+    stops the import with its ContentError and leaves content/ as it was."""
+    root = Path(root)
+    parsed = []
+    for path in paths:
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise ContentError(path, None, f"cannot read: {e.strerror}") from None
+        if path.is_dir():
+            raise ContentError(path, None, "is a folder (expected a file)")
+        text = decode(path, data)
+        kind, posts = parse_source(path, text)
+        parsed.append((path, data, kind, posts))
+
+    report = Report()
+    prints, ids = _existing(root)
+    for path, data, kind, posts in parsed:
+        raw = _archive_name(root, path, data)
+        if not (root / raw).exists():
+            write_bytes_atomic(root / raw, data)
+        for post in posts:
+            fp = post_fingerprint(post)
+            label = f"{path.name} item {post.item}"
+            if fp in prints and not force:
+                report.skipped.append(f"content/posts/{prints[fp].name} ({label}): already imported; "
+                                      "contributors' edits are kept (use --force to re-import)")
+                continue
+            if fp in prints:
+                folder = prints[fp]
+                report.overwritten.append(f"content/posts/{folder.name} ({label}): --force replaced its "
+                                          "meta.yml and original text; translations were kept")
+            else:
+                folder = root / "posts" / _new_id(post, ids)
+                report.created.append(f"content/posts/{folder.name} ({label}, {post.lang}: {post.title})")
+            ids.add(folder.name)
+            prints[fp] = folder
+            write_atomic(folder / "meta.yml", dump_yaml(render_meta(post, raw)))
+            write_atomic(folder / f"{post.lang}.md", render_original(post))
+            for w in post.warnings:
+                report.attention.append(f"content/posts/{folder.name}: {w}")
+            if post.date is None:
+                report.attention.append(f"content/posts/{folder.name}: no date (add 'date: YYYY-MM-DD' to "
+                                        "meta.yml; until then it is listed after the dated posts)")
+    return report
+
+
+def _new_id(post: Post, taken: set[str]) -> str:
+    words = " ".join((post.title or post.source_name).replace("…", "").split()[:6])
+    base = slugify(words, max_len=60)
+    if base not in taken:
+        return base
+    return f"{base}-{post_fingerprint(post)[:6]}"

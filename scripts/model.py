@@ -1,0 +1,153 @@
+"""Content model: the objects every stage passes along (no disk, no rendering)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+LANGS = ("en", "ru", "tr")
+DEFAULT_LANG = LANGS[0]
+
+
+class ContentError(Exception):
+    """Bad content or bad input. Its text is `path:line: problem (expected ...)`."""
+
+    def __init__(self, path, line: int | None, problem: str):
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+class ContentErrors(ContentError):
+    """Several content errors at once, reported sorted, one per line."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = sorted(errors, key=lambda e: (e.path, e.line or 0, e.problem))
+        first = self.errors[0]
+        super().__init__(first.path, first.line, first.problem)
+        self.args = ("\n".join(str(e) for e in self.errors),)
+
+    def __str__(self):
+        return self.args[0]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of source text; `lang` is None when it has no words (hashtags, emoji)."""
+
+    text: str
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Photo:
+    """One gallery item: credit metadata and its caption in the source language."""
+
+    n: int
+    caption: str
+    agency: str | None = None
+    photographer: str | None = None
+    rights: str | None = None
+    image: str | None = None
+
+
+@dataclass
+class Post:
+    """One imported item, before it is written to content/."""
+
+    paragraphs: list[Paragraph]
+    source_name: str
+    source_kind: str
+    title: str = ""
+    date: dt.date | None = None
+    time: str | None = None
+    tags: list[str] = field(default_factory=list)
+    photos: list[Photo] = field(default_factory=list)
+    missing_media: list[str] = field(default_factory=list)
+    commemorates: list[dt.date] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    item: int = 1
+
+    @property
+    def lang(self) -> str:
+        """The language most of the post's text is written in."""
+        weight: dict[str, int] = {}
+        for p in self.paragraphs:
+            if p.lang:
+                weight[p.lang] = weight.get(p.lang, 0) + len(p.text)
+        if not weight:
+            return DEFAULT_LANG
+        return max(LANGS, key=lambda lang: (weight.get(lang, -1), -LANGS.index(lang)))
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag page: a stable ASCII slug, a label per language, and the hashtags that mean it.
+    Tags compare by slug."""
+
+    slug: str
+    labels: tuple[tuple[str, str], ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    def label(self, lang: str) -> str:
+        labels = dict(self.labels)
+        return labels.get(lang) or labels.get(DEFAULT_LANG) or next(iter(labels.values()), self.slug)
+
+    def __eq__(self, other):
+        return isinstance(other, Tag) and other.slug == self.slug
+
+    def __hash__(self):
+        return hash(self.slug)
+
+
+@dataclass(frozen=True)
+class Version:
+    """One language file of a post: the translatable text."""
+
+    lang: str
+    title: str
+    body: str
+    captions: dict
+    path: str
+    translation_of: str | None = None
+    original_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class GalleryItem:
+    n: int
+    agency: str | None
+    photographer: dict  # lang -> name ("" key when the same in every language)
+    rights: str | None
+    image: str | None
+
+    def photographer_in(self, lang: str) -> str | None:
+        return self.photographer.get(lang) or self.photographer.get("") or self.photographer.get(DEFAULT_LANG)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A post as contributors keep it in content/posts/<id>/: metadata once, text per language."""
+
+    id: str
+    path: str
+    lang: str
+    source: dict
+    versions: dict  # lang -> Version
+    date: dt.date | None = None
+    date_inferred: str | None = None
+    time: str | None = None
+    tags: tuple[Tag, ...] = ()
+    commemorates: tuple[dt.date, ...] = ()
+    missing_media: tuple[str, ...] = ()
+    gallery: tuple[GalleryItem, ...] = ()
+
+    @property
+    def original(self) -> Version:
+        return self.versions[self.lang]
+
+    def sort_key(self):
+        """Newest first, undated last, then by id for a stable order."""
+        return (self.date is None, -(self.date.toordinal() if self.date else 0), self.id)

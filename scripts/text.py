@@ -1,0 +1,222 @@
+"""Text helpers shared by the parsers and renderers: normalizing, hashtags, language, escaping, slugs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Invisible characters a scrape leaves behind: zero-width, bidirectional controls, soft hyphen, BOM.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+        "\u2066\u2067\u2068\u2069\u061c"),
+    None,
+)
+# Spaces that look like spaces: NBSP, narrow NBSP, en/em spaces, ideographic space.
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                             "\u2008\u2009\u200a\u205f\u3000\t\x0b\x0c"), " ")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def normalize_line(line: str) -> str:
+    """One line of source text with invisible characters gone and spaces made plain.
+
+    Zero-width joiners are kept between two emoji (they join family and flag sequences)."""
+    line = unicodedata.normalize("NFC", line)
+    line = re.sub(r"(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF])\u200d(?=[\U0001F000-\U0001FAFF\u2600-\u27BF])",
+                  "\ue000", line)
+    line = line.translate(_INVISIBLE).translate(_SPACES)
+    line = _CONTROL.sub("", line).replace("\ue000", "\u200d")
+    return re.sub(r" {2,}", " ", line).strip()
+
+
+def split_lines(text: str) -> list[str]:
+    """Text split into normalized lines (empty lines kept as '')."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return [normalize_line(line) for line in text.split("\n")]
+
+
+# A hashtag: '#' not preceded by a word character, '&' (entities) or a backslash, then word characters.
+HASHTAG = re.compile(r"(?<![\w&\\/])#(\w+)")
+
+
+def hashtags(text: str) -> list[str]:
+    """The hashtags in a text, in order, without '#'."""
+    return [m.group(1) for m in HASHTAG.finditer(text)]
+
+
+def is_hashtag_line(line: str) -> bool:
+    """True when a line holds hashtags and nothing else."""
+    return bool(line.strip()) and not HASHTAG.sub("", line).strip() and bool(HASHTAG.search(line))
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_TURKISH_LETTERS = set("ğĞşŞıİ")
+_TURKISH_WORDS = {"ve", "bir", "bu", "için", "ile", "da", "de", "olan", "olarak", "gibi", "çok", "daha",
+                  "kutlu", "olsun", "yılı", "yıl", "savaş", "zafer", "günü", "ordusu", "askerleri"}
+_ENGLISH_WORDS = {"the", "and", "of", "to", "in", "was", "were", "on", "for", "with", "is", "that", "by"}
+
+
+def detect_lang(text: str) -> str | None:
+    """en, ru or tr for a paragraph, or None when it has no words to tell by."""
+    words = _WORD.findall(HASHTAG.sub("", text))
+    if not words:
+        return None
+    cyrillic = sum(1 for w in words if re.search(r"[\u0400-\u04ff]", w))
+    if cyrillic * 2 > len(words):
+        return "ru"
+    lower = [w.lower() for w in words]
+    turkish = sum(1 for w in words if _TURKISH_LETTERS & set(w)) + sum(1 for w in lower if w in _TURKISH_WORDS)
+    english = sum(1 for w in lower if w in _ENGLISH_WORDS)
+    return "tr" if turkish > english else "en"
+
+
+# --- escaping -----------------------------------------------------------------------------------
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]{}|])")
+_ENTITY = re.compile(r"&(#?\w+;)")
+
+
+def escape_markdown(text: str) -> str:
+    """A line of untrusted text as Markdown that renders to exactly that text, never to markup."""
+    text = _MD_INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"&amp;\1", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    # Block syntax at the start of a line: headings, lists, quotes, admonitions, rules, tables.
+    text = re.sub(r"^(\s*)([#+!=:~-])", r"\1\\\2", text)
+    text = re.sub(r"^(\s*\d+)([.)])", r"\1\\\2", text)
+    if text.startswith(":"):
+        text = "&#58;" + text[1:]
+    return text
+
+
+def unescape_markdown(text: str) -> str:
+    """The inverse of escape_markdown for plain reading (excerpts, search, comparing)."""
+    text = re.sub(r"\\(.)", r"\1", text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&#58;", ":").replace("&amp;", "&")
+
+
+# --- slugs ----------------------------------------------------------------------------------------
+
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t",
+     "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi", "ye", "g", "u"],
+))
+_LATIN_EXTRA = {"ı": "i", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "þ": "th"}
+
+
+def transliterate(text: str) -> str:
+    """ASCII letters for Cyrillic and Turkish (and other Latin) text; Turkish İ/ı become i."""
+    out = []
+    for ch in text.replace("İ", "i").replace("I", "i"):
+        low = ch.lower() if ch != "İ" else "i"
+        if low in _CYRILLIC:
+            out.append(_CYRILLIC[low])
+        elif low in _LATIN_EXTRA:
+            out.append(_LATIN_EXTRA[low])
+        else:
+            out.append(unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode())
+    return "".join(out)
+
+
+def slugify(text: str, max_len: int = 80) -> str:
+    """A stable lowercase ASCII slug: letters, digits and single hyphens. slugify(slugify(x)) == slugify(x)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", transliterate(text).lower()).strip("-")
+    if len(slug) > max_len:
+        slug = slug[:max_len].rsplit("-", 1)[0] if "-" in slug[:max_len] else slug[:max_len]
+        slug = slug.strip("-")
+    if not slug:
+        slug = "x" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return slug
+
+
+def tag_key(name: str) -> str:
+    """How hashtags compare: case and Turkish dotted/dotless i do not matter, scripts do."""
+    name = normalize_line(name).lstrip("#")
+    name = name.replace("İ", "i").replace("I", "i").replace("ı", "i")
+    return unicodedata.normalize("NFKC", name).casefold().replace("i\u0307", "i")
+
+
+def fingerprint(paragraphs) -> str:
+    """A hash of the words of a text, the same whatever its markup, spacing or case."""
+    words = re.findall(r"\w+", " ".join(unescape_markdown(p) for p in paragraphs).casefold())
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()[:16]
+
+
+# --- de-duplication ---------------------------------------------------------------------------------
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def dedupe_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Each paragraph once, in reading order. A paragraph that only glues together others of the same
+    text (a scrape's run-on copy, as in "has said.The ambassador") is dropped in favour of the parts.
+
+    Linear in the number of paragraphs: a dict of squashed texts, and the glue test walks each long
+    paragraph once through a dict keyed by prefixes."""
+    seen: set[str] = set()
+    unique: list[tuple[str, str]] = []
+    for p in paragraphs:
+        key = _squash(p)
+        if not key:
+            key = p
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append((p, key))
+    keys = [k for _, k in unique]
+    by_prefix: dict[str, list[str]] = {}
+    for k in keys:
+        by_prefix.setdefault(k[:12], []).append(k)
+
+    def glued(key: str) -> bool:
+        pos, parts = 0, 0
+        while pos < len(key):
+            best = None
+            for cand in by_prefix.get(key[pos:pos + 12], ()):
+                if cand != key and len(cand) < len(key) and key.startswith(cand, pos):
+                    if best is None or len(cand) > len(best):
+                        best = cand
+            if best is None:
+                return False
+            pos += len(best)
+            parts += 1
+        return parts >= 2
+
+    return [p for p, k in unique if len(k) < 24 or not glued(k)]
+
+
+# --- dates in the text ------------------------------------------------------------------------------
+
+MONTHS = {
+    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"],
+    "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+           "октября", "ноября", "декабря"],
+    "tr": ["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim",
+           "kasım", "aralık"],
+}
+_MONTH_NUMBER = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
+_MONTH_RE = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+_DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
+
+
+def dates_in(text: str):
+    """(position, datetime.date) for every written-out date in a text (English, Russian, Turkish)."""
+    import datetime as dt
+
+    found = []
+    for m in _DATE_MDY.finditer(text):
+        found.append((m.start(), m.group(1), m.group(2), m.group(3)))
+    for m in _DATE_DMY.finditer(text):
+        found.append((m.start(), m.group(2), m.group(1), m.group(3)))
+    out = []
+    for pos, month, day, year in sorted(found):
+        try:
+            out.append((pos, dt.date(int(year), _MONTH_NUMBER[month.lower()], int(day))))
+        except ValueError:
+            continue
+    return out
