@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import LANGS, ContentError, ContentErrors, Entry, GalleryItem, Tag, Version
-from .text import slugify, tag_key
+from .text import hashtags, slugify, tag_key
 from .yamlio import Mapping, load_yaml, read_text, split_front_matter
 
 META_KEYS = {
@@ -35,8 +35,9 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 @dataclass(frozen=True)
 class Content:
     entries: tuple[Entry, ...]
-    tags: dict  # slug -> Tag
+    tags: dict  # slug -> Tag, the registry's and every tag a post uses
     root: Path
+    registry: "TagRegistry"
 
 
 def text_hash(version_text: str) -> str:
@@ -243,6 +244,11 @@ def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
                                     original_hash=front.get("original_hash"))
     if lang not in versions and not any(e.path == str(rel / f"{lang}.md") for e in errors):
         errors.append(ContentError(rel / f"{lang}.md", None, f"missing the original text (meta.yml says lang: {lang}; expected {lang}.md)"))
+    for v in versions.values():
+        for name in hashtags(v.body):
+            tag = registry.resolve(name)
+            if tag not in tags:
+                tags.append(tag)
     if errors:
         raise ContentErrors(errors)
     return Entry(id=post_id, path=str(rel), lang=lang, source=dict(source), versions=versions, date=date,
@@ -280,4 +286,5 @@ def load_content(root: Path) -> Content:
     for e in entries:
         for t in e.tags:
             all_tags.setdefault(t.slug, t)
-    return Content(entries=tuple(sorted(entries, key=Entry.sort_key)), tags=all_tags, root=root)
+    return Content(entries=tuple(sorted(entries, key=Entry.sort_key)), tags=all_tags, root=root,
+                   registry=registry)

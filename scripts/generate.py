@@ -1,0 +1,96 @@
+"""Generate docs/<lang>/ from content/: the only stage that writes the site's Markdown to disk."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import load_content
+from .i18n import plural, t
+from .model import LANGS
+from .render import (archive_path, post_path, render_home, render_list_pages, render_post, render_tags_index,
+                     tag_path)
+from .yamlio import write_atomic
+
+
+@dataclass(frozen=True)
+class Result:
+    pages: int
+    written: int
+    removed: int
+    posts: int
+    tags: int
+
+
+def render_site(content) -> dict[str, str]:
+    """Every generated page: {'<lang>/<path>': markdown}."""
+    entries = list(content.entries)
+    resolve = content.registry.resolve
+    by_tag: dict[str, list] = {}
+    for entry in entries:
+        for tag in entry.tags:
+            by_tag.setdefault(tag.slug, []).append(entry)
+    pages: dict[str, str] = {}
+    for lang in LANGS:
+        pages[f"{lang}/index.md"] = render_home(entries, lang)
+        for path, text in render_list_pages(entries, lang, t(lang, "archive_title"),
+                                            plural(lang, "posts_count", len(entries)), archive_path).items():
+            pages[f"{lang}/{path}"] = text
+        for entry in entries:
+            pages[f"{lang}/{post_path(entry.id)}"] = render_post(entry, lang, resolve)
+        counts = []
+        for slug, tagged in sorted(by_tag.items()):
+            tag = content.tags[slug]
+            counts.append((tag, len(tagged)))
+            title = t(lang, "tag_title", label=tag.label(lang))
+            for path, text in render_list_pages(tagged, lang, title, plural(lang, "posts_count", len(tagged)),
+                                                lambda page, s=slug: tag_path(s, page)).items():
+                pages[f"{lang}/{path}"] = text
+        pages[f"{lang}/tags/index.md"] = render_tags_index(counts, lang)
+    return pages
+
+
+_last_signature = None
+
+
+def _signature(content_dir: Path, docs_dir: Path):
+    """What the output depends on: every content file's name, size and time, and the generator itself."""
+    stats = []
+    for base in (content_dir, Path(__file__).parent):
+        for dirpath, _, files in os.walk(base):
+            for name in files:
+                if name.endswith((".yml", ".yaml", ".md", ".py")):
+                    st = os.stat(os.path.join(dirpath, name))
+                    stats.append((dirpath, name, st.st_size, st.st_mtime_ns))
+    stats.sort()
+    return (str(content_dir.resolve()), str(docs_dir.resolve()), tuple(stats))
+
+
+def generate(content_dir, docs_dir) -> Result:
+    """Write every page whose text changed and remove generated pages whose source is gone.
+    A repeat call with nothing changed (the i18n plugin builds once per language) returns at once."""
+    global _last_signature
+    content_dir, docs_dir = Path(content_dir), Path(docs_dir)
+    signature = _signature(content_dir, docs_dir)
+    if signature == _last_signature and (docs_dir / LANGS[0] / "index.md").exists():
+        return Result(pages=0, written=0, removed=0, posts=0, tags=0)
+    content = load_content(content_dir)
+    pages = render_site(content)
+    written = sum(write_atomic(docs_dir / path, text) for path, text in pages.items())
+    removed = 0
+    for lang in LANGS:
+        base = docs_dir / lang
+        if not base.is_dir():
+            continue
+        for dirpath, _, files in os.walk(base, topdown=False):
+            for name in files:
+                rel = os.path.relpath(os.path.join(dirpath, name), docs_dir).replace(os.sep, "/")
+                if name.endswith(".md") and rel not in pages:
+                    os.unlink(os.path.join(dirpath, name))
+                    removed += 1
+            if dirpath != str(base) and not os.listdir(dirpath):
+                os.rmdir(dirpath)
+    _last_signature = _signature(content_dir, docs_dir)
+    return Result(pages=len(pages), written=written, removed=removed, posts=len(content.entries),
+                  tags=len({tag.slug for e in content.entries for tag in e.tags}))

@@ -1,0 +1,194 @@
+"""Interface strings of the generated pages in each language, with plural forms and dates from Babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale
+from babel.dates import format_date
+
+LANG_NAMES = {"en": "English", "ru": "Русский", "tr": "Türkçe"}
+
+# Each language's own way to name a language inside a sentence.
+_IN = {  # "written in X"
+    "en": {"en": "English", "ru": "Russian", "tr": "Turkish"},
+    "ru": {"en": "английском", "ru": "русском", "tr": "турецком"},
+    "tr": {"en": "İngilizce", "ru": "Rusça", "tr": "Türkçe"},
+}
+_FROM = {  # "translated from X"
+    "en": {"en": "English", "ru": "Russian", "tr": "Turkish"},
+    "ru": {"en": "английского", "ru": "русского", "tr": "турецкого"},
+    "tr": {"en": "İngilizceden", "ru": "Rusçadan", "tr": "Türkçeden"},
+}
+
+STRINGS = {
+    "en": {
+        "site_name": "Remembering the Second World War",
+        "home_title": "An archive of remembrance",
+        "home_intro": (
+            "This archive gathers public posts about the history of the Second World War (Telegram channels, "
+            "news photo galleries) and keeps them as readable pages in English, Russian and Turkish. Every "
+            "page names its source: the words are those of the channel or publication quoted, not of this "
+            "archive. Each page says which language the text was written in and which versions are translations."),
+        "latest": "Latest posts",
+        "all_posts": "All posts",
+        "archive_title": "All posts",
+        "tags_title": "Tags",
+        "tags_intro": "Every hashtag the sources used, with the posts that carry it.",
+        "undated": "Undated",
+        "date_inferred": "date inferred from the text",
+        "source": "Source",
+        "source_kind": {"telegram-web": "Telegram channel", "gallery-article": "news photo gallery",
+                        "telegram-json": "Telegram channel", "manual": "entered by hand"},
+        "voice": "The text is the source's own; this archive quotes it.",
+        "forwarded": "copied from its public page",
+        "written_in": "Original text in {langs}.",
+        "translated_from": "Translated from {lang}.",
+        "untranslated": "This post has not been translated into English yet. The text below is the original, in {lang}.",
+        "versions": "Versions",
+        "original": "original",
+        "translation": "translation",
+        "not_translated": "not yet translated",
+        "video_missing": "The original post included a video that this copy did not capture.",
+        "photo_missing_media": "The original post included a picture that this copy did not capture.",
+        "file_missing": "The original post included a file that this copy did not capture.",
+        "photos": "Photographs",
+        "photo_held": "The photograph is held by {holder}.",
+        "photo_held_unknown": "The photograph is not held in this archive.",
+        "photo": "Photo {n}",
+        "tags": "Tags",
+        "page": "Page {n} of {total}",
+        "newer": "Newer posts",
+        "older": "Older posts",
+        "posts_count": {"one": "{n} post", "other": "{n} posts"},
+        "tag_title": "Tag: {label}",
+        "rights": {"Public domain": "public domain"},
+        "commemorates": "Remembers",
+    },
+    "ru": {
+        "site_name": "Память о Второй мировой войне",
+        "home_title": "Архив памяти",
+        "home_intro": (
+            "Этот архив собирает публичные публикации об истории Второй мировой войны (Telegram-каналы, "
+            "фотогалереи новостных агентств) и хранит их в виде удобных для чтения страниц на английском, "
+            "русском и турецком языках. На каждой странице указан источник: слова принадлежат цитируемому "
+            "каналу или изданию, а не этому архиву. На каждой странице сказано, на каком языке написан "
+            "оригинал и какие версии являются переводами."),
+        "latest": "Последние публикации",
+        "all_posts": "Все публикации",
+        "archive_title": "Все публикации",
+        "tags_title": "Теги",
+        "tags_intro": "Все хештеги, которые использовали источники, и публикации с ними.",
+        "undated": "Без даты",
+        "date_inferred": "дата установлена по тексту",
+        "source": "Источник",
+        "source_kind": {"telegram-web": "Telegram-канал", "gallery-article": "фотогалерея новостного издания",
+                        "telegram-json": "Telegram-канал", "manual": "внесено вручную"},
+        "voice": "Текст принадлежит источнику; архив его цитирует.",
+        "forwarded": "скопировано с публичной страницы",
+        "written_in": "Оригинал на {langs} языке.",
+        "written_in_many": "Оригинал на {langs} языках.",
+        "translated_from": "Перевод с {lang} языка.",
+        "untranslated": "Эта публикация ещё не переведена на русский язык. Ниже — оригинальный текст на {lang} языке.",
+        "versions": "Версии",
+        "original": "оригинал",
+        "translation": "перевод",
+        "not_translated": "перевода пока нет",
+        "video_missing": "В оригинальной публикации было видео, которое не сохранилось в этой копии.",
+        "photo_missing_media": "В оригинальной публикации было изображение, которое не сохранилось в этой копии.",
+        "file_missing": "В оригинальной публикации был файл, который не сохранился в этой копии.",
+        "photos": "Фотографии",
+        "photo_held": "Фотография хранится у правообладателя: {holder}.",
+        "photo_held_unknown": "Фотография не хранится в этом архиве.",
+        "photo": "Фото {n}",
+        "tags": "Теги",
+        "page": "Страница {n} из {total}",
+        "newer": "Более новые",
+        "older": "Более ранние",
+        "posts_count": {"one": "{n} публикация", "few": "{n} публикации", "many": "{n} публикаций",
+                        "other": "{n} публикации"},
+        "tag_title": "Тег: {label}",
+        "rights": {"Public domain": "общественное достояние"},
+        "commemorates": "Памятные даты",
+    },
+    "tr": {
+        "site_name": "İkinci Dünya Savaşı'nı Anmak",
+        "home_title": "Bir anma arşivi",
+        "home_intro": (
+            "Bu arşiv, İkinci Dünya Savaşı tarihine dair kamuya açık paylaşımları (Telegram kanalları, haber "
+            "fotoğraf galerileri) bir araya getirir ve bunları İngilizce, Rusça ve Türkçe okunabilir sayfalar "
+            "olarak saklar. Her sayfa kaynağını belirtir: sözler bu arşive değil, alıntılanan kanala veya "
+            "yayına aittir. Her sayfada metnin aslının hangi dilde yazıldığı ve hangi sürümlerin çeviri olduğu belirtilir."),
+        "latest": "Son paylaşımlar",
+        "all_posts": "Tüm paylaşımlar",
+        "archive_title": "Tüm paylaşımlar",
+        "tags_title": "Etiketler",
+        "tags_intro": "Kaynakların kullandığı tüm etiketler ve onları taşıyan paylaşımlar.",
+        "undated": "Tarihsiz",
+        "date_inferred": "tarih metinden çıkarılmıştır",
+        "source": "Kaynak",
+        "source_kind": {"telegram-web": "Telegram kanalı", "gallery-article": "haber fotoğraf galerisi",
+                        "telegram-json": "Telegram kanalı", "manual": "elle girildi"},
+        "voice": "Metin kaynağın kendisine aittir; bu arşiv onu alıntılar.",
+        "forwarded": "kamuya açık sayfasından kopyalandı",
+        "written_in": "Metnin aslı {langs} yazılmıştır.",
+        "translated_from": "{lang} çevrilmiştir.",
+        "untranslated": "Bu paylaşım henüz Türkçeye çevrilmedi. Aşağıdaki metin özgün dilindedir ({lang}).",
+        "versions": "Sürümler",
+        "original": "asıl metin",
+        "translation": "çeviri",
+        "not_translated": "henüz çevrilmedi",
+        "video_missing": "Özgün paylaşımda bu kopyaya alınamamış bir video vardı.",
+        "photo_missing_media": "Özgün paylaşımda bu kopyaya alınamamış bir görsel vardı.",
+        "file_missing": "Özgün paylaşımda bu kopyaya alınamamış bir dosya vardı.",
+        "photos": "Fotoğraflar",
+        "photo_held": "Fotoğraf hak sahibinde saklanmaktadır: {holder}.",
+        "photo_held_unknown": "Fotoğraf bu arşivde saklanmamaktadır.",
+        "photo": "Fotoğraf {n}",
+        "tags": "Etiketler",
+        "page": "Sayfa {n} / {total}",
+        "newer": "Daha yeni paylaşımlar",
+        "older": "Daha eski paylaşımlar",
+        "posts_count": {"one": "{n} paylaşım", "other": "{n} paylaşım"},
+        "tag_title": "Etiket: {label}",
+        "rights": {"Public domain": "kamu malı"},
+        "commemorates": "Anılan tarihler",
+    },
+}
+
+
+def t(lang: str, key: str, /, **kwargs) -> str:
+    value = STRINGS[lang][key]
+    return value.format(**kwargs) if kwargs else value
+
+
+def plural(lang: str, key: str, n: int) -> str:
+    forms = STRINGS[lang][key]
+    form = Locale.parse(lang).plural_form(n)
+    return (forms.get(form) or forms["other"]).format(n=n)
+
+
+def date_text(lang: str, date: dt.date) -> str:
+    return format_date(date, format="long", locale=lang)
+
+
+def lang_in(lang: str, langs: list[str]) -> str:
+    """'Original text in X (and Y)' in the page's language."""
+    names = [_IN[lang][code] for code in langs]
+    if lang == "en":
+        return t(lang, "written_in", langs=" and ".join(names))
+    if lang == "ru":
+        key = "written_in_many" if len(names) > 1 else "written_in"
+        return t(lang, key, langs=" и ".join(names))
+    return t(lang, "written_in", langs=" ve ".join(names))
+
+
+def lang_from(lang: str, source_lang: str) -> str:
+    return t(lang, "translated_from", lang=_FROM[lang][source_lang])
+
+
+def lang_name_in(lang: str, code: str) -> str:
+    """A language's name as it stands inside the 'untranslated' notice."""
+    if lang == "tr":
+        return _IN["tr"][code]
+    return _IN[lang][code]

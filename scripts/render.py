@@ -1,0 +1,272 @@
+"""Render the generated Markdown pages (pure: objects in, text out)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .i18n import LANG_NAMES, date_text, lang_from, lang_in, lang_name_in, plural, t
+from .model import DEFAULT_LANG, LANGS, Entry, Tag
+from .text import HASHTAG, escape_markdown, unescape_markdown
+
+PAGE_SIZE = 50  # posts per list page: no page grows with the archive
+HOME_LATEST = 10
+_ATTR_LINE = re.compile(r"^\{:?\s*lang=(\w+)\s*\}$", re.MULTILINE)
+
+
+# --- paths and links -----------------------------------------------------------------------------
+
+def post_path(post_id: str) -> str:
+    return f"posts/{post_id}.md"
+
+
+def tag_path(slug: str, page: int = 1) -> str:
+    return f"tags/{slug}.md" if page == 1 else f"tags/{slug}/{page}.md"
+
+
+def archive_path(page: int = 1) -> str:
+    return "archive/index.md" if page == 1 else f"archive/{page}.md"
+
+
+def url_of(lang: str, path: str) -> str:
+    """The site URL (relative to the site root) of a generated page in a language."""
+    url = re.sub(r"(^|/)index\.md$", r"\1", path)
+    url = re.sub(r"\.md$", "/", url)
+    return url if lang == DEFAULT_LANG else f"{lang}/{url}"
+
+
+def link(from_path: str, to_path: str) -> str:
+    """A relative link between two pages of one language, to the .md file (MkDocs checks it)."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def cross_link(from_lang: str, from_path: str, to_lang: str, to_path: str) -> str:
+    """A relative link from a page to a page of another language (a directory URL)."""
+    here = url_of(from_lang, from_path)
+    there = url_of(to_lang, to_path)
+    rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    return rel if rel.endswith("/") or rel == "." else rel + "/"
+
+
+# --- pieces -------------------------------------------------------------------------------------
+
+def front_matter(**fields) -> str:
+    import yaml
+
+    data = {k: v for k, v in fields.items() if v not in (None, "", [])}
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10000) + "---\n\n"
+
+
+def link_hashtags(markdown: str, resolve, here: str) -> str:
+    """Hashtags in a body become links to their tag pages; the text as written stays."""
+    def repl(m):
+        tag = resolve(m.group(1))
+        return f"[#{m.group(1)}]({link(here, tag_path(tag.slug))})"
+    return HASHTAG.sub(repl, markdown)
+
+
+def plain(markdown: str, limit: int = 240) -> str:
+    """Plain text of a Markdown body, for excerpts and descriptions."""
+    text = _ATTR_LINE.sub("", markdown)
+    text = unescape_markdown(re.sub(r"\s+", " ", text)).strip()
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:–—-") + "…"
+    return text
+
+
+def tag_chips(tags, lang: str, here: str) -> str:
+    if not tags:
+        return ""
+    chips = " ".join(f"[{escape_markdown(tag.label(lang))}]({link(here, tag_path(tag.slug))}){{ .tag }}"
+                     for tag in tags)
+    return f'<p class="tags" markdown="span">{chips}</p>\n'
+
+
+def version_for(entry: Entry, lang: str):
+    """(the text to show on the lang page, whether it is a fallback to the original)."""
+    if lang in entry.versions:
+        return entry.versions[lang], False
+    return entry.original, True
+
+
+def original_langs(entry: Entry) -> list[str]:
+    """The languages the original is written in: its own, then any marked passages."""
+    found = [entry.lang]
+    for m in _ATTR_LINE.finditer(entry.original.body):
+        if m.group(1) in LANGS and m.group(1) not in found:
+            found.append(m.group(1))
+    return found
+
+
+def date_line(entry: Entry, lang: str) -> str:
+    if entry.date is None:
+        return t(lang, "undated")
+    text = f'<time datetime="{entry.date.isoformat()}">{date_text(lang, entry.date)}</time>'
+    if entry.time:
+        text += f", {escape_markdown(entry.time)}"
+    if entry.date_inferred:
+        text += f' <span class="inferred" title="{_attr(entry.date_inferred)}">({t(lang, "date_inferred")})</span>'
+    return text
+
+
+def _attr(text: str) -> str:
+    return (text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("{", "&#123;").replace("}", "&#125;").replace("[", "&#91;").replace("]", "&#93;")
+            .replace("*", "&#42;").replace("_", "&#95;").replace("`", "&#96;").replace("\\", "&#92;"))
+
+
+def source_line(entry: Entry, lang: str) -> str:
+    kind = t(lang, "source_kind").get(entry.source.get("kind"), entry.source.get("kind", ""))
+    name = escape_markdown(str(entry.source.get("name", "")))
+    url = entry.source.get("url")
+    if url and re.match(r"^https?://[^\s()<>]+$", str(url)):
+        name = f"[{name}](<{url}>)"
+    return f"{t(lang, 'source')}: **{name}**, {kind}"
+
+
+def list_item(entry: Entry, lang: str, here: str) -> str:
+    version, fallback = version_for(entry, lang)
+    lang_attr = f' lang="{entry.lang}"' if fallback else ""
+    title = escape_markdown(version.title)
+    excerpt = escape_markdown(plain(version.body)) if version.body.strip() else ""
+    return (f'<article class="post-card"{lang_attr} markdown>\n'
+            f"### [{title}]({link(here, post_path(entry.id))})\n\n"
+            f'<p class="post-meta" markdown="span">{date_line(entry, lang)} · '
+            f"{escape_markdown(str(entry.source.get('name', '')))}</p>\n\n"
+            + (f"{excerpt}\n\n" if excerpt else "")
+            + tag_chips(entry.tags, lang, here)
+            + "</article>\n")
+
+
+def pager(lang: str, page: int, total: int, path_of) -> str:
+    if total <= 1:
+        return ""
+    here = path_of(page)
+    parts = []
+    if page > 1:
+        parts.append(f"[← {t(lang, 'newer')}]({link(here, path_of(page - 1))})")
+    parts.append(t(lang, "page", n=page, total=total))
+    if page < total:
+        parts.append(f"[{t(lang, 'older')} →]({link(here, path_of(page + 1))})")
+    return f'\n<nav class="pager" markdown="span">{" · ".join(parts)}</nav>\n'
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+def render_post(entry: Entry, lang: str, resolve) -> str:
+    here = post_path(entry.id)
+    version, fallback = version_for(entry, lang)
+    title = version.title
+    out = [front_matter(title=title, description=plain(version.body, 160) or title)]
+    heading = escape_markdown(title)
+    out.append(f"# {heading}" + (f" {{ lang={entry.lang} }}" if fallback else "") + "\n\n")
+    out.append(f'<p class="post-meta" markdown="span">{date_line(entry, lang)}<br>{source_line(entry, lang)}. '
+               f"{t(lang, 'voice')}</p>\n\n")
+    out.append(_notice(entry, lang, here, fallback))
+    for media in entry.missing_media:
+        key = {"video": "video_missing", "photo": "photo_missing_media", "file": "file_missing"}[media]
+        out.append(f'<p class="missing-media">{t(lang, key)}</p>\n\n')
+    body = link_hashtags(version.body, resolve, here).strip()
+    if body:
+        if fallback:
+            out.append(f'<div lang="{entry.lang}" markdown>\n\n{body}\n\n</div>\n\n')
+        else:
+            out.append(body + "\n\n")
+    if entry.gallery:
+        out.append(_gallery(entry, lang, version, fallback))
+    if entry.commemorates:
+        days = ", ".join(f'<time datetime="{d.isoformat()}">{date_text(lang, d)}</time>' for d in entry.commemorates)
+        out.append(f'<p class="commemorates">{t(lang, "commemorates")}: {days}</p>\n\n')
+    out.append(tag_chips(entry.tags, lang, here))
+    return "".join(out)
+
+
+def _notice(entry: Entry, lang: str, here: str, fallback: bool) -> str:
+    if fallback:
+        sentence = t(lang, "untranslated", lang=lang_name_in(lang, entry.lang))
+    elif lang == entry.lang:
+        sentence = lang_in(lang, original_langs(entry))
+    else:
+        sentence = lang_from(lang, entry.lang)
+    versions = []
+    for code in LANGS:
+        status = (t(lang, "original") if code == entry.lang
+                  else t(lang, "translation") if code in entry.versions else t(lang, "not_translated"))
+        name = LANG_NAMES[code]
+        if code == lang:
+            versions.append(f'<strong lang="{code}">{name}</strong> ({status})')
+        else:
+            versions.append(f'[{name}]({cross_link(lang, here, code, here)}){{ hreflang={code} lang={code} }} ({status})')
+    return (f'<aside class="lang-notice" markdown>\n{sentence}\n'
+            f'{t(lang, "versions")}: {" · ".join(versions)}\n</aside>\n\n')
+
+
+def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
+    out = [f"## {t(lang, 'photos')}\n\n", '<div class="gallery" markdown>\n']
+    for item in entry.gallery:
+        caption = version.captions.get(item.n) or entry.original.captions.get(item.n, "")
+        cap_lang = entry.lang if (fallback or item.n not in version.captions) and lang != entry.lang else None
+        credit = credit_text(item, lang)
+        holder = item.agency or (t(lang, "rights").get(item.rights, item.rights) if item.rights else None)
+        held = t(lang, "photo_held", holder=escape_markdown(holder)) if item.agency else t(lang, "photo_held_unknown")
+        lang_attr = f' lang="{cap_lang}"' if cap_lang else ""
+        out.append(
+            f'<figure class="photo" id="photo-{item.n}" markdown>\n'
+            f'<div class="photo-missing" markdown="span"><span class="photo-n">{t(lang, "photo", n=item.n)}</span>'
+            f"<br>{held}</div>\n"
+            f'<figcaption markdown="span"><span{lang_attr}>{caption}</span>'
+            f'<br><small class="credit">{credit}</small></figcaption>\n'
+            "</figure>\n"
+        )
+    out.append("</div>\n\n")
+    return "".join(out)
+
+
+def credit_text(item, lang: str) -> str:
+    parts = []
+    if item.agency:
+        parts.append(escape_markdown(item.agency))
+    if item.rights:
+        parts.append(escape_markdown(t(lang, "rights").get(item.rights, item.rights)))
+    who = item.photographer_in(lang)
+    if who:
+        parts.append(escape_markdown(who))
+    return "© " + " / ".join(parts) if parts else ""
+
+
+def render_home(entries, lang: str) -> str:
+    here = "index.md"
+    out = [front_matter(title=t(lang, "home_title"), description=t(lang, "home_intro")[:160],
+                        hide=["toc"]), f"# {t(lang, 'home_title')}\n\n", t(lang, "home_intro") + "\n\n"]
+    out.append(f"## {t(lang, 'latest')}\n\n")
+    for entry in entries[:HOME_LATEST]:
+        out.append(list_item(entry, lang, here) + "\n")
+    out.append(f"[{t(lang, 'all_posts')} ({plural(lang, 'posts_count', len(entries))})]"
+               f"({link(here, archive_path())}) · [{t(lang, 'tags_title')}]({link(here, 'tags/index.md')})\n")
+    return "".join(out)
+
+
+def render_list_pages(entries, lang: str, title: str, intro: str, path_of) -> dict[str, str]:
+    """Paginated post lists: {path: markdown}."""
+    pages = max(1, -(-len(entries) // PAGE_SIZE))
+    out = {}
+    for page in range(1, pages + 1):
+        here = path_of(page)
+        chunk = entries[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+        text = [front_matter(title=title if page == 1 else f"{title} ({t(lang, 'page', n=page, total=pages)})",
+                             hide=["toc"]), f"# {escape_markdown(title)}\n\n", intro + "\n\n"]
+        text += [list_item(e, lang, here) + "\n" for e in chunk]
+        text.append(pager(lang, page, pages, path_of))
+        out[here] = "".join(text)
+    return out
+
+
+def render_tags_index(tag_counts: list[tuple[Tag, int]], lang: str) -> str:
+    here = "tags/index.md"
+    out = [front_matter(title=t(lang, "tags_title"), hide=["toc"]), f"# {t(lang, 'tags_title')}\n\n",
+           t(lang, "tags_intro") + "\n\n", '<ul class="tag-index" markdown>\n']
+    for tag, n in sorted(tag_counts, key=lambda tc: (-tc[1], tc[0].label(lang).casefold())):
+        out.append(f'<li markdown="span">[{escape_markdown(tag.label(lang))}]({link(here, tag_path(tag.slug))})'
+                   f' <span class="count">{plural(lang, "posts_count", n)}</span></li>\n')
+    out.append("</ul>\n")
+    return "".join(out)
