@@ -83,17 +83,15 @@ def escape_markdown(text: str) -> str:
     text = _ENTITY.sub(r"&amp;\1", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     # Block syntax at the start of a line: headings, lists, quotes, admonitions, rules, tables.
-    text = re.sub(r"^(\s*)([#+!=:~-])", r"\1\\\2", text)
-    text = re.sub(r"^(\s*\d+)([.)])", r"\1\\\2", text)
-    if text.startswith(":"):
-        text = "&#58;" + text[1:]
+    text = re.sub(r"^(\s*)([#+!-])", r"\1\\\2", text)
+    text = re.sub(r"^(\s*\d+)\.", r"\1\\.", text)
     return text
 
 
 def unescape_markdown(text: str) -> str:
     """The inverse of escape_markdown for plain reading (excerpts, search, comparing)."""
     text = re.sub(r"\\(.)", r"\1", text)
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&#58;", ":").replace("&amp;", "&")
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 # --- slugs ----------------------------------------------------------------------------------------
@@ -147,7 +145,8 @@ def fingerprint(paragraphs) -> str:
 # --- de-duplication ---------------------------------------------------------------------------------
 
 def _squash(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
+    """A paragraph's identity: its characters without white space (a scrape drops or adds spaces)."""
+    return re.sub(r"\s+", "", text)
 
 
 def dedupe_paragraphs(paragraphs: list[str]) -> list[str]:

@@ -1,0 +1,86 @@
+"""Property tests: importers on any text, escaping, slugs."""
+
+import html
+import re
+
+import markdown
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scripts import import_gallery_article, import_telegram_web
+from scripts.importer import parse_source, render_original
+from scripts.model import ContentError
+from scripts.text import escape_markdown, slugify, split_lines
+
+EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
+words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=80)
+sentence = st.from_regex(r"[A-ZА-ЯÇŞİ][a-zа-яçğışöü]{2,9}( [a-zа-яçğışöü<>*_#&|\[\]{}`]{1,9}){2,8}[.!?]",
+                         fullmatch=True)
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_any_text_raises_only_the_content_error(text):
+    try:
+        parse_source("x.txt", text)
+    except ContentError:
+        pass
+
+
+@given(st.lists(st.tuples(st.sampled_from(["Chan A", "Канал Б"]), st.lists(sentence, min_size=1, max_size=5)),
+                min_size=1, max_size=4), st.randoms())
+@settings(max_examples=150)
+def test_telegram_keeps_every_unique_sentence_once(posts, rnd):
+    lines = []
+    for channel, sentences in posts:
+        lines.append(f"Forwarded from {channel}")
+        block = list(sentences)
+        lines += block + (block if rnd.random() < 0.5 else [])  # the scrape repeats blocks
+    parsed = import_telegram_web.parse("\n".join(lines))
+    assert len(parsed) == len(posts)
+    for (_, sentences), post in zip(posts, parsed):
+        texts = [p.text for p in post.paragraphs]
+        for s in dict.fromkeys(s for s in sentences if not s.startswith("#")):
+            kept = [t for t in texts if t == s]
+            assert len(kept) == 1 or any(s in t for t in texts), (s, texts)
+        assert len(texts) == len(set(texts))
+
+
+@given(words)
+@settings(max_examples=400)
+def test_escaped_text_renders_as_itself(text):
+    line = " ".join(split_lines(text)).strip()
+    if not line:
+        return
+    out = markdown.markdown(escape_markdown(line), extensions=EXTENSIONS)
+    assert not re.search(r"<(?!/?p>|/?h\d[^>]*>)[a-zA-Z!/]", out.replace("<p>", "").replace("</p>", "")), out
+    visible = html.unescape(re.sub(r"</?p>", "", out)).strip()
+    assert " ".join(visible.split()) == " ".join(line.split())
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=300)
+def test_slug_is_ascii_and_idempotent(text):
+    slug = slugify(text)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
+    assert slugify(slug) == slug
+
+
+@given(st.lists(sentence, min_size=1, max_size=6))
+@settings(max_examples=100)
+def test_gallery_captions_survive(captions):
+    parts = ["date 2024-01-01 World", "Intro text of the article."]
+    for i, cap in enumerate(captions, 1):
+        parts += [f"© Agency {i} / Go to the mediabank", cap, f"{cap} - Agency World", f"{i}/{len(captions)}",
+                  f"© Agency {i}", "/", "Go to the mediabank", cap]
+    [post] = import_gallery_article.parse("\n".join(parts))
+    assert [p.caption for p in post.photos] == captions
+
+
+@given(st.lists(sentence, min_size=1, max_size=5))
+@settings(max_examples=100)
+def test_written_markdown_holds_no_markup(sentences):
+    text = "Forwarded from X\n" + "\n".join(sentences)
+    _, [post] = parse_source("x.txt", text)
+    out = markdown.markdown(render_original(post).split("---", 2)[2], extensions=EXTENSIONS)
+    assert not re.search(r"<(script|img|a|em|strong|code|h\d|ul|ol|blockquote|table)\b", out), out
