@@ -1,0 +1,105 @@
+"""Build the real site with `mkdocs build --strict` in a temporary copy and read the HTML back."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.content import load_content
+from scripts.model import LANGS
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("build")
+    for name in ("mkdocs.yml", "content", "scripts", "overrides"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
+    (work / "docs").mkdir()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "site")],
+                          cwd=work, capture_output=True, text=True,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING" not in proc.stderr, proc.stderr
+    return work / "site"
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(ROOT / "content")
+
+
+def page(site: Path, lang: str, path: str) -> str:
+    prefix = "" if lang == "en" else f"{lang}/"
+    return (site / f"{prefix}{path}index.html").read_text(encoding="utf-8")
+
+
+def test_every_post_and_tag_in_every_language(site, content):
+    slugs = {t.slug for e in content.entries for t in e.tags}
+    assert len(content.entries) == 5 and len(slugs) >= 10
+    for lang in LANGS:
+        html = page(site, lang, "")
+        assert f'<html lang="{lang}"' in html
+        for entry in content.entries:
+            post = page(site, lang, f"posts/{entry.id}/")
+            assert f'<html lang="{lang}"' in post
+        for slug in slugs:
+            assert (site / ("" if lang == "en" else lang) / "tags" / slug / "index.html").exists()
+        assert (site / ("" if lang == "en" else lang) / "tags" / "index.html").exists()
+
+
+def test_hashtag_links_lead_to_tag_pages_that_link_back(site, content):
+    for lang in LANGS:
+        html = page(site, lang, "posts/victory-day-greeting/")
+        links = re.findall(r'<a href="([^"]+)">#(9Mayıs|İkinciDünyaSavaşı)</a>', html)
+        assert [name for _, name in links] == ["9Mayıs", "İkinciDünyaSavaşı"]
+        for href, _ in links:
+            assert href.startswith("../../tags/")
+            tag_html = page(site, lang, "posts/victory-day-greeting/" + href)
+            assert 'href="../../posts/victory-day-greeting/"' in tag_html
+
+
+def test_aliases_share_one_tag_page(site):
+    may9 = page(site, "ru", "tags/may-9/")
+    assert "9 мая" in may9
+    # #May9 (English post) and #9мая/#9Mayıs (embassy post) land on the same page
+    assert "posts/victory-parades-on-red-square/" in may9 and "posts/victory-day-greeting/" in may9
+
+
+def test_hreflang_alternates_absolute_with_x_default(site):
+    html = page(site, "tr", "posts/meeting-on-the-elbe/")
+    alternates = dict((h, u) for u, h in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html))
+    assert set(alternates) == {"en", "ru", "tr", "x-default"}
+    assert alternates["ru"].endswith("/ru/posts/meeting-on-the-elbe/")
+    assert alternates["x-default"] == alternates["en"]
+    assert all(u.startswith("http") for u in alternates.values())
+
+
+def test_no_interface_debris_and_no_repeated_paragraph(site, content):
+    for lang in LANGS:
+        for entry in content.entries:
+            html = page(site, lang, f"posts/{entry.id}/")
+            article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+            for debris in ("Go to the mediabank", "Media is too big", "VIEW IN TELEGRAM", "/14<", "- Sputnik International"):
+                assert debris not in article
+            paragraphs = [p for p in re.findall(r"<p[^>]*>(.*?)</p>", article, re.S) if len(p) > 40]
+            assert len(paragraphs) == len(set(paragraphs)), entry.id
+
+
+def test_nothing_fetched_from_other_hosts(site):
+    for html_file in list(site.rglob("*.html"))[:60]:
+        html = html_file.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        for src in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:[^"]+)"', html):
+            assert src.startswith("https://example.github.io/") or "rel=\"alternate\"" in html, src
+
+
+def test_translation_notice_names_original_language(site):
+    assert "Original text in English." in page(site, "en", "posts/meeting-on-the-elbe/")
+    assert "Оригинал на турецком и русском языках." in page(site, "ru", "posts/victory-day-greeting/") or \
+        "Перевод с турецкого языка." in page(site, "ru", "posts/victory-day-greeting/")
+    assert "Metnin aslı Türkçe ve Rusça yazılmıştır." in page(site, "tr", "posts/victory-day-greeting/")
