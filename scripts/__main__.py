@@ -1,49 +1,36 @@
-"""Command line: python -m scripts import|generate ... (run from the repository root)."""
+"""Command line: python -m scripts <command> ... (run from the repository root)."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
 from .model import ContentError
 
-ROOT = Path.cwd()
+# command -> module; each module has add_arguments(parser) and run(args) -> exit code.
+COMMANDS = {
+    "import": ("scripts.cli_import", "import raw source files into content/"),
+    "generate": ("scripts.cli_generate", "write docs/ from content/ (what the MkDocs hook runs)"),
+}
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description="Commemoration archive tools.")
-    parser.add_argument("--content", type=Path, default=ROOT / "content", help="content folder (default: ./content)")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p_import = sub.add_parser("import", help="import raw source files into content/")
-    p_import.add_argument("paths", nargs="+", type=Path, help="saved channel pages or gallery articles")
-    p_import.add_argument("--force", action="store_true",
-                          help="re-import posts already imported, replacing their meta.yml and original text")
-
-    p_gen = sub.add_parser("generate", help="write docs/ from content/ (what the MkDocs hook runs)")
-    p_gen.add_argument("--docs", type=Path, default=ROOT / "docs", help="output folder (default: ./docs)")
-
+    parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: ./content)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    modules = {}
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        modules[name] = module
+        module.add_arguments(sub.add_parser(name, help=help_text, description=(module.__doc__ or help_text).strip()))
     args = parser.parse_args(argv)
     try:
-        if args.command == "import":
-            from .importer import import_paths
-
-            report = import_paths(args.paths, args.content, force=args.force)
-            for line in report.lines():
-                print(line)
-            print(f"{len(report.created)} created, {len(report.overwritten)} overwritten, "
-                  f"{len(report.skipped)} skipped, {len(report.attention)} need attention")
-        elif args.command == "generate":
-            from .generate import generate
-
-            result = generate(args.content, args.docs)
-            print(f"{result.pages} pages: {result.written} written, {result.removed} removed "
-                  f"({result.posts} posts, {result.tags} tags)")
+        return modules[args.command].run(args)
     except ContentError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    return 0
 
 
 if __name__ == "__main__":
