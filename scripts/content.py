@@ -77,10 +77,12 @@ class TagRegistry:
         return tag
 
 
-def load_tags(path: Path) -> dict[str, Tag]:
+def load_tags(path: Path, shown=None) -> dict[str, Tag]:
+    """The registry; errors name the file as `shown` (content/tags.yml)."""
     if not path.exists():
         return {}
-    data = load_yaml(read_text(path), path)
+    data = load_yaml(read_text(path), shown or path)
+    path = shown or path
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -159,9 +161,9 @@ def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
         except ContentError as e:
             errors.append(e)
     lang = meta.get("lang")
-    if lang not in LANGS:
+    lang_ok = lang in LANGS
+    if not lang_ok:
         errors.append(ContentError(meta_path, kl.get("lang", 1), f"lang: unknown language '{lang}' (expected one of {', '.join(LANGS)})"))
-        lang = LANGS[0]
     source = meta.get("source")
     if not isinstance(source, dict) or not source.get("name"):
         errors.append(ContentError(meta_path, kl.get("source", 1), "source: missing or without a name (expected name:, kind:, raw:)"))
@@ -235,14 +237,16 @@ def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
                 continue
             captions[k] = str(v)
         translation_of = front.get("translation_of")
-        if md.stem == lang and translation_of:
+        if not lang_ok:
+            pass
+        elif md.stem == lang and translation_of:
             errors.append(ContentError(md_rel, front.key_lines["translation_of"], f"the original ({lang}.md, per meta.yml lang) cannot be a translation"))
-        if md.stem != lang and translation_of is not None and translation_of != lang:
+        elif md.stem != lang and translation_of is not None and translation_of != lang:
             errors.append(ContentError(md_rel, front.key_lines["translation_of"], f"translation_of: '{translation_of}' (expected '{lang}', the original's language)"))
         versions[md.stem] = Version(lang=md.stem, title=title.strip(), body=body, captions=captions,
                                     path=str(md_rel), translation_of=lang if md.stem != lang else None,
                                     original_hash=front.get("original_hash"))
-    if lang not in versions and not any(e.path == str(rel / f"{lang}.md") for e in errors):
+    if lang_ok and lang not in versions and not any(e.path == str(rel / f"{lang}.md") for e in errors):
         errors.append(ContentError(rel / f"{lang}.md", None, f"missing the original text (meta.yml says lang: {lang}; expected {lang}.md)"))
     for v in versions.values():
         for name in hashtags(v.body):
@@ -256,12 +260,31 @@ def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
                  commemorates=tuple(sorted(commemorates)), missing_media=tuple(missing), gallery=tuple(gallery))
 
 
+def _duplicates(posts_dir: Path) -> list[ContentError]:
+    """Two folders holding the same imported text are one post imported twice."""
+    seen: dict[str, Path] = {}
+    errors = []
+    for meta in sorted(posts_dir.glob("*/meta.yml")) if posts_dir.is_dir() else []:
+        m = re.search(r"^fingerprint:\s*'?([0-9a-f]+)'?\s*$", meta.read_text(encoding="utf-8", errors="replace"), re.M)
+        if not m:
+            continue
+        if m.group(1) in seen:
+            line = meta.read_text(encoding="utf-8", errors="replace")[: m.start()].count("\n") + 1
+            where = f"{posts_dir.parent.name}/{posts_dir.name}"
+            errors.append(ContentError(f"{where}/{meta.parent.name}/meta.yml", line,
+                                       f"duplicate post: the same text as {where}/{seen[m.group(1)].name} "
+                                       "(expected each imported item once; remove one folder)"))
+        else:
+            seen[m.group(1)] = meta.parent
+    return errors
+
+
 def load_content(root: Path) -> Content:
     """All of content/: every problem in every file is collected, then raised at once, sorted."""
     root = Path(root)
     errors: list[ContentError] = []
     try:
-        tags = load_tags(root / "tags.yml")
+        tags = load_tags(root / "tags.yml", f"{root.name}/tags.yml")
     except ContentErrors as e:
         errors += e.errors
         tags = {}
@@ -280,6 +303,7 @@ def load_content(root: Path) -> Content:
             errors += e.errors
         except ContentError as e:
             errors.append(e)
+    errors += _duplicates(posts_dir)
     if errors:
         raise ContentErrors(errors)
     all_tags = dict(tags)

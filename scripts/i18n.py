@@ -62,7 +62,7 @@ STRINGS = {
         "older": "Older posts",
         "posts_count": {"one": "{n} post", "other": "{n} posts"},
         "tag_title": "Tag: {label}",
-        "rights": {"Public domain": "public domain"},
+        "rights": {"Public domain": "Public domain"},
         "commemorates": "Remembers",
     },
     "ru": {
@@ -108,7 +108,7 @@ STRINGS = {
         "posts_count": {"one": "{n} публикация", "few": "{n} публикации", "many": "{n} публикаций",
                         "other": "{n} публикации"},
         "tag_title": "Тег: {label}",
-        "rights": {"Public domain": "общественное достояние"},
+        "rights": {"Public domain": "Общественное достояние"},
         "commemorates": "Памятные даты",
     },
     "tr": {
@@ -151,7 +151,7 @@ STRINGS = {
         "older": "Daha eski paylaşımlar",
         "posts_count": {"one": "{n} paylaşım", "other": "{n} paylaşım"},
         "tag_title": "Etiket: {label}",
-        "rights": {"Public domain": "kamu malı"},
+        "rights": {"Public domain": "Kamu malı"},
         "commemorates": "Anılan tarihler",
     },
 }

@@ -223,6 +223,7 @@ def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
 
 
 def credit_text(item, lang: str) -> str:
+    """'© Agency / Photographer', or 'Public domain / Photographer' where a rights statement replaces the ©."""
     parts = []
     if item.agency:
         parts.append(escape_markdown(item.agency))
@@ -231,7 +232,7 @@ def credit_text(item, lang: str) -> str:
     who = item.photographer_in(lang)
     if who:
         parts.append(escape_markdown(who))
-    return "© " + " / ".join(parts) if parts else ""
+    return ("© " if item.agency else "") + " / ".join(parts)
 
 
 def render_home(entries, lang: str) -> str:
