@@ -103,3 +103,25 @@ def test_translation_notice_names_original_language(site):
     assert "Оригинал на турецком и русском языках." in page(site, "ru", "posts/victory-day-greeting/") or \
         "Перевод с турецкого языка." in page(site, "ru", "posts/victory-day-greeting/")
     assert "Metnin aslı Türkçe ve Rusça yazılmıştır." in page(site, "tr", "posts/victory-day-greeting/")
+
+
+def test_a_fresh_import_builds_at_once(tmp_path):
+    """Untranslated and undated posts straight from the importer build with --strict."""
+    for name in ("mkdocs.yml", "scripts", "overrides"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    (tmp_path / "docs").mkdir()
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    seeds = [str(p) for p in sorted((ROOT / "content" / "sources").glob("*.txt"))]
+    proc = subprocess.run([sys.executable, "-m", "scripts", "import", *seeds], cwd=tmp_path, capture_output=True,
+                          text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "5 created" in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True,
+                          text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    home = (tmp_path / "site" / "tr" / "index.html").read_text(encoding="utf-8")
+    # undated post listed after the dated ones
+    assert home.index("posts/otd-in-1944-soviet-forces-launched/") > home.index("posts/on-april-25-1945-allied-soviet/")
+    ru_post = (tmp_path / "site" / "ru" / "posts" / "a-historical-meeting-on-the-elbe" / "index.html").read_text(encoding="utf-8")
+    assert "Эта публикация ещё не переведена на русский язык." in ru_post
