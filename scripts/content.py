@@ -58,7 +58,9 @@ class TagRegistry:
 
     def __init__(self, tags: dict[str, Tag]):
         self.tags = tags
+        self.derived_names: dict[str, set[str]] = {}  # slug -> hashtags (not registered) that lead to it
         self.by_key: dict[str, Tag] = {}
+        self.by_slug: dict[str, Tag] = dict(tags)
         for tag in tags.values():
             self.by_key.setdefault(tag_key(tag.slug), tag)
             for alias in tag.aliases:
@@ -71,9 +73,14 @@ class TagRegistry:
         name = hashtag.lstrip("#")
         tag = Tag(slug=slugify(name), labels=tuple((lang_, name) for lang_ in LANGS), aliases=(name,))
         slug_key = tag_key(tag.slug)
-        if slug_key in self.by_key:  # a derived slug that a registered tag owns: same page
-            return self.by_key[slug_key]
+        if tag.slug not in self.tags:
+            self.derived_names.setdefault(tag.slug, set()).add(name)
+        existing = self.by_key.get(slug_key) or self.by_slug.get(tag.slug)
+        if existing is not None:  # a derived slug that another tag owns: the same page
+            self.by_key[key] = existing
+            return existing
         self.by_key[key] = tag
+        self.by_slug[tag.slug] = tag
         return tag
 
 
@@ -219,10 +226,12 @@ def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
             errors.append(ContentError(md_rel, None, f"unknown language file '{md.name}' (expected one of: {', '.join(l + '.md' for l in LANGS)})"))
             continue
         try:
-            front, body, _ = split_front_matter(read_text(md), md_rel)
+            front, body, body_line = split_front_matter(read_text(md), md_rel)
         except ContentError as e:
             errors.append(e)
             continue
+        if md.stem != lang and not str(front.get("title") or "").strip() and not body.strip() and not front.get("captions"):
+            continue  # a scaffolded translation nobody has written yet: the page shows the original
         for key in front:
             if key not in FRONT_KEYS:
                 errors.append(ContentError(md_rel, front.key_lines[key], f"unknown key '{key}' (expected one of: {', '.join(sorted(FRONT_KEYS))})"))
@@ -245,7 +254,7 @@ def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
             errors.append(ContentError(md_rel, front.key_lines["translation_of"], f"translation_of: '{translation_of}' (expected '{lang}', the original's language)"))
         versions[md.stem] = Version(lang=md.stem, title=title.strip(), body=body, captions=captions,
                                     path=str(md_rel), translation_of=lang if md.stem != lang else None,
-                                    original_hash=front.get("original_hash"))
+                                    original_hash=front.get("original_hash"), body_line=body_line)
     if lang_ok and lang not in versions and not any(e.path == str(rel / f"{lang}.md") for e in errors):
         errors.append(ContentError(rel / f"{lang}.md", None, f"missing the original text (meta.yml says lang: {lang}; expected {lang}.md)"))
     for v in versions.values():

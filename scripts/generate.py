@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checks import warnings_of
 from .content import load_content
 from .i18n import plural, t
 from .model import LANGS
@@ -21,6 +22,7 @@ class Result:
     removed: int
     posts: int
     tags: int
+    problems: tuple = ()  # what `check` would report, from the content just loaded (empty on a skipped repeat)
 
 
 def render_site(content) -> dict[str, str]:
@@ -93,4 +95,5 @@ def generate(content_dir, docs_dir) -> Result:
                 os.rmdir(dirpath)
     _last_signature = _signature(content_dir, docs_dir)
     return Result(pages=len(pages), written=written, removed=removed, posts=len(content.entries),
-                  tags=len({tag.slug for e in content.entries for tag in e.tags}))
+                  tags=len({tag.slug for e in content.entries for tag in e.tags}),
+                  problems=tuple(warnings_of(content)))

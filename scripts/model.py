@@ -113,6 +113,7 @@ class Version:
     path: str
     translation_of: str | None = None
     original_hash: str | None = None
+    body_line: int = 1
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from .content import original_text, text_hash
 from .i18n import LANG_NAMES, date_text, lang_from, lang_in, lang_name_in, plural, t
 from .model import DEFAULT_LANG, LANGS, Entry, Tag
 from .text import HASHTAG, escape_markdown, unescape_markdown
@@ -188,6 +189,8 @@ def _notice(entry: Entry, lang: str, here: str, fallback: bool) -> str:
         sentence = lang_in(lang, original_langs(entry))
     else:
         sentence = lang_from(lang, entry.lang)
+        if entry.versions[lang].original_hash != text_hash(original_text(entry.original)):
+            sentence += " " + t(lang, "stale")
     versions = []
     for code in LANGS:
         status = (t(lang, "original") if code == entry.lang

@@ -158,13 +158,11 @@ def dedupe_paragraphs(paragraphs: list[str]) -> list[str]:
     seen: set[str] = set()
     unique: list[tuple[str, str]] = []
     for p in paragraphs:
-        key = _squash(p)
-        if not key:
-            key = p
-        if key in seen:
+        identity = " ".join(p.split())
+        if identity in seen:
             continue
-        seen.add(key)
-        unique.append((p, key))
+        seen.add(identity)
+        unique.append((p, _squash(p) or p))
     keys = [k for _, k in unique]
     by_prefix: dict[str, list[str]] = {}
     for k in keys:

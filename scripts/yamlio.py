@@ -95,7 +95,9 @@ def split_front_matter(text: str, path) -> tuple[Mapping, str, int]:
                 meta.key_lines = {}
             if not isinstance(meta, dict):
                 raise ContentError(path, 2, "front matter must be a mapping of keys to values (expected 'title: ...')")
-            return meta, "\n".join(lines[i + 1:]).strip("\n"), i + 2
+            rest = lines[i + 1:]
+            blank = next((k for k, line in enumerate(rest) if line.strip()), len(rest))
+            return meta, "\n".join(rest).strip("\n"), i + 2 + blank
     raise ContentError(path, 1, "front matter is not closed (expected a second '---' line)")
 
 
