@@ -10,6 +10,7 @@ from .checks import warnings_of
 from .content import load_content
 from .i18n import plural, t
 from .model import LANGS
+from .status import coverage, render_page
 from .render import (archive_path, post_path, render_home, render_list_pages, render_post, render_tags_index,
                      tag_path)
 from .yamlio import write_atomic
@@ -34,6 +35,7 @@ def render_site(content) -> dict[str, str]:
         for tag in entry.tags:
             by_tag.setdefault(tag.slug, []).append(entry)
     pages: dict[str, str] = {}
+    status_page = render_page(coverage(content))
     for lang in LANGS:
         pages[f"{lang}/index.md"] = render_home(entries, lang)
         for path, text in render_list_pages(entries, lang, t(lang, "archive_title"),
@@ -50,6 +52,7 @@ def render_site(content) -> dict[str, str]:
                                                 lambda page, s=slug: tag_path(s, page)).items():
                 pages[f"{lang}/{path}"] = text
         pages[f"{lang}/tags/index.md"] = render_tags_index(counts, lang)
+        pages[f"{lang}/status.md"] = status_page
     return pages
 
 

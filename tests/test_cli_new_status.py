@@ -1,0 +1,63 @@
+"""`new` scaffolds a post that loads and builds; `status` reports coverage, missing and stale."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.__main__ import main
+from scripts.content import load_content
+from scripts.generate import render_site
+from tests.conftest import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "golden_content"
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+def test_new_scaffolds_a_valid_post(content, capsys):
+    code = main(["--content", str(content), "new", "--title", "Парад Победы 1945 года", "--lang", "ru",
+                 "--source", "Канал памяти", "--date", "2025-06-24", "--tags", "#Парад, Victory80"])
+    out = capsys.readouterr().out
+    assert code == 0 and "created" in out
+    folder = content / "posts" / "2025-06-24-parad-pobedy-1945-goda"
+    assert sorted(p.name for p in folder.iterdir()) == ["en.md", "meta.yml", "ru.md", "tr.md"]
+    entry = next(e for e in load_content(content).entries if e.id == folder.name)
+    assert entry.lang == "ru" and str(entry.date) == "2025-06-24"
+    assert [t.slug for t in entry.tags] == ["parade", "victory80"]
+    assert set(entry.versions) == {"ru"}  # empty translation files: not translated yet
+    pages = render_site(load_content(content))
+    assert "Оригинал на русском языке." in pages[f"ru/posts/{folder.name}.md"]
+    assert "This post has not been translated into English yet." in pages[f"en/posts/{folder.name}.md"]
+
+
+def test_new_refuses_an_existing_id_and_a_bad_date(content, capsys):
+    args = ["--content", str(content), "new", "--title", "X parade", "--lang", "en", "--source", "S"]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main(args) == 1
+    assert "a post with this id exists already" in capsys.readouterr().err
+    assert main(args + ["--date", "2025-02-30"]) == 1
+    assert "error: --date: '2025-02-30' is not a date (expected YYYY-MM-DD)" in capsys.readouterr().err
+
+
+def test_status_lists_missing_and_stale(content, capsys):
+    assert main(["--content", str(content), "status"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].split() == ["en", "1/1", "(100%)", "1", "1/2", "(50%)", "1/2", "(50%)", "37/37", "(100%)"]
+    assert out[3].split()[:3] == ["tr", "0/1", "(0%)"]
+    assert "en: stale translation: parade-1941" in out
+    assert "en: caption not translated: parade-1941#2" in out
+    assert "tr: not translated: parade-1941" in out
+    assert "ru: tag without a label (add it to content/tags.yml): 7noyabrya" in out
+
+
+def test_status_page_in_every_language(content):
+    pages = render_site(load_content(content))
+    for lang in ("en", "ru", "tr"):
+        assert "| tr | 0/1 (0%) |" in pages[f"{lang}/status.md"]
