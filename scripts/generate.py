@@ -57,6 +57,12 @@ def render_site(content) -> dict[str, str]:
 
 
 _last_signature = None
+_last_content = None
+
+
+def last_content():
+    """The content the last generate() call loaded (the hook's post-build steps reuse it)."""
+    return _last_content
 
 
 def _signature(content_dir: Path, docs_dir: Path):
@@ -75,12 +81,13 @@ def _signature(content_dir: Path, docs_dir: Path):
 def generate(content_dir, docs_dir) -> Result:
     """Write every page whose text changed and remove generated pages whose source is gone.
     A repeat call with nothing changed (the i18n plugin builds once per language) returns at once."""
-    global _last_signature
+    global _last_signature, _last_content
     content_dir, docs_dir = Path(content_dir), Path(docs_dir)
     signature = _signature(content_dir, docs_dir)
     if signature == _last_signature and (docs_dir / LANGS[0] / "index.md").exists():
         return Result(pages=0, written=0, removed=0, posts=0, tags=0)
     content = load_content(content_dir)
+    _last_content = content
     pages = render_site(content)
     written = sum(write_atomic(docs_dir / path, text) for path, text in pages.items())
     removed = 0

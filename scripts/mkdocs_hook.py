@@ -1,19 +1,24 @@
-"""MkDocs hook: generate docs/ from content/ before each build (the i18n plugin builds once per language)."""
+"""MkDocs hook: generate docs/ from content/ before each build (the i18n plugin builds once per
+language), finish each page's head, and after the last language split the search index and write feeds."""
 
 from __future__ import annotations
 
 import logging
-import re
+import os
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 # MkDocs loads a hook by its path; the repository root makes the `scripts` package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.generate import generate
-from scripts.model import LANGS, ContentError
+from scripts import generate as gen  # noqa: E402
+from scripts.i18n import t  # noqa: E402
+from scripts.model import DEFAULT_LANG, LANGS, ContentError  # noqa: E402
+from scripts.site_html import finish_page, render_feed, split_search_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -21,7 +26,7 @@ log = logging.getLogger("mkdocs.plugins.archive")
 def on_pre_build(config, **kwargs):
     root = Path(config["config_file_path"]).parent
     try:
-        result = generate(root / "content", Path(config["docs_dir"]))
+        result = gen.generate(root / "content", Path(config["docs_dir"]))
     except ContentError as e:
         raise PluginError(f"content error:\n{e}") from None
     if result.written or result.removed:
@@ -32,17 +37,32 @@ def on_pre_build(config, **kwargs):
         log.info(f"archive: {problem}")
 
 
-_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+def _base(config) -> str:
+    return (config.get("site_url") or "/").rstrip("/") + "/"
 
 
 def on_post_page(output, page, config, **kwargs):
-    """Absolute hreflang alternates for every language plus x-default (Material writes relative ones)."""
-    base = (config.get("site_url") or "/").rstrip("/") + "/"
-    parts = page.url.split("/", 1)
-    path = parts[1] if parts[0] in LANGS[1:] and len(parts) > 1 else page.url
-    links = "".join(
-        f'\n    <link rel="alternate" href="{base}{"" if lang == LANGS[0] else lang + "/"}{path}" hreflang="{lang}">'
-        for lang in LANGS
-    ) + f'\n    <link rel="alternate" href="{base}{path}" hreflang="x-default">'
-    output, n = _ALTERNATE.subn("", output)
-    return output.replace("</title>", "</title>" + links, 1)
+    description = (page.meta or {}).get("description") or config.get("site_description") or ""
+    return finish_page(output, page.url, _base(config), page.title or config["site_name"], description,
+                       config["site_name"])
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
+def on_post_build(config, **kwargs):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a language build inside the i18n plugin's loop: wait for the last one
+    site_dir = Path(config["site_dir"])
+    if not (site_dir / "search" / "search_index.json").exists():
+        return
+    sizes = split_search_index(site_dir)
+    log.info("archive: search index per language: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in sizes.items()))
+    content = gen.last_content()
+    if content is None:
+        return
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    built = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc).replace(microsecond=0)
+    for lang in LANGS:
+        out = site_dir / ("" if lang == DEFAULT_LANG else lang) / "feed.xml"
+        out.write_text(render_feed(list(content.entries), lang, _base(config), t(lang, "site_name"), built),
+                       encoding="utf-8")

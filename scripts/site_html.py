@@ -1,0 +1,128 @@
+"""Finishing the built site: head links and meta, per-language search indexes, feeds (pure functions
+on HTML and JSON text, plus the writers the MkDocs hook calls after the build)."""
+
+from __future__ import annotations
+
+import email.utils
+import html
+import json
+import posixpath
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .i18n import t
+from .model import DEFAULT_LANG, LANGS
+from .render import plain, version_for
+
+OG_LOCALE = {"en": "en_US", "ru": "ru_RU", "tr": "tr_TR"}
+FEED_SIZE = 50
+_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def split_url(url: str) -> tuple[str, str]:
+    """(language, path inside that language) of a site URL such as 'ru/posts/x/'."""
+    head, _, rest = url.partition("/")
+    if head in LANGS and head != DEFAULT_LANG:
+        return head, rest
+    return DEFAULT_LANG, url
+
+
+def lang_url(lang: str, path: str) -> str:
+    return path if lang == DEFAULT_LANG else f"{lang}/{path}"
+
+
+def head_tags(url: str, base: str, title: str, description: str, site_name: str, kind: str) -> str:
+    """hreflang alternates (absolute, with x-default), Open Graph and Twitter meta, feed autodiscovery."""
+    lang, path = split_url(url)
+    here = base + url
+    e = lambda s: html.escape(s, quote=True)  # noqa: E731
+    tags = [f'<link rel="alternate" href="{base}{lang_url(code, path)}" hreflang="{code}">' for code in LANGS]
+    tags.append(f'<link rel="alternate" href="{base}{path}" hreflang="x-default">')
+    tags.append(f'<link rel="alternate" type="application/rss+xml" title="{e(site_name)}" '
+                f'href="{base}{lang_url(lang, "feed.xml")}">')
+    tags += [
+        f'<meta property="og:type" content="{kind}">',
+        f'<meta property="og:title" content="{e(title)}">',
+        f'<meta property="og:description" content="{e(description)}">',
+        f'<meta property="og:url" content="{e(here)}">',
+        f'<meta property="og:site_name" content="{e(site_name)}">',
+        f'<meta property="og:locale" content="{OG_LOCALE[lang]}">',
+    ]
+    tags += [f'<meta property="og:locale:alternate" content="{OG_LOCALE[code]}">' for code in LANGS if code != lang]
+    tags += ['<meta name="twitter:card" content="summary">',
+             f'<meta name="twitter:title" content="{e(title)}">',
+             f'<meta name="twitter:description" content="{e(description)}">']
+    return "".join(f"\n    {tag}" for tag in tags)
+
+
+def finish_page(output: str, url: str, base: str, title: str, description: str, site_name: str) -> str:
+    """Head tags in place of Material's relative alternates, and the search base of the page's language."""
+    lang, _ = split_url(url)
+    kind = "article" if url.startswith(("posts/", f"{lang}/posts/")) else "website"
+    output = _ALTERNATE.sub("", output)
+    output = output.replace("</title>", "</title>" + head_tags(url, base, title, description, site_name, kind), 1)
+    if lang != DEFAULT_LANG:
+        # Material fetches search/search_index.json relative to its `base`: point it at the language's
+        # own index. `base` serves nothing else with our features (no instant navigation, no versions).
+        def rebase(m):
+            config = json.loads(m.group(2))
+            depth = posixpath.relpath(f"{lang}/", url.rstrip("/") or ".")
+            config["base"] = depth
+            return m.group(1) + json.dumps(config, ensure_ascii=False) + m.group(3)
+        output = _CONFIG.sub(rebase, output, count=1)
+    return output
+
+
+# Lists repeat the excerpts of the posts they list: readers search posts, not lists.
+_NOT_INDEXED = re.compile(r"^(archive/|tags/[^/]+/|status/|404)")
+
+
+def split_search_index(site_dir: Path) -> dict[str, int]:
+    """Material writes one index for all languages: write one per language (en at the root), as UTF-8,
+    holding only that language's pages. Returns the size in bytes of each."""
+    path = site_dir / "search" / "search_index.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    sizes = {}
+    for lang in LANGS:
+        docs = []
+        for doc in data["docs"]:
+            doc_lang, rest = split_url(doc["location"])
+            if doc_lang == lang and not _NOT_INDEXED.match(rest):
+                docs.append({**doc, "location": rest})
+        config = {**data["config"], "lang": [lang]}
+        out = site_dir / ("" if lang == DEFAULT_LANG else lang) / "search" / "search_index.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        out.write_text(text, encoding="utf-8")
+        sizes[lang] = len(text.encode("utf-8"))
+    return sizes
+
+
+def render_feed(entries, lang: str, base: str, site_name: str, built: datetime) -> str:
+    """RSS 2.0 feed of a language's newest posts."""
+    e = html.escape
+    home = base + lang_url(lang, "")
+    self_url = base + lang_url(lang, "feed.xml")
+    items = []
+    for entry in entries[:FEED_SIZE]:
+        version, fallback = version_for(entry, lang)
+        link = base + lang_url(lang, f"posts/{entry.id}/")
+        parts = [f"<title>{e(version.title)}</title>", f"<link>{e(link)}</link>",
+                 f'<guid isPermaLink="true">{e(link)}</guid>',
+                 f"<description>{e(plain(version.body, 500))}</description>",
+                 f"<dc:creator>{e(str(entry.source.get('name', '')))}</dc:creator>"]
+        if entry.date:
+            stamp = datetime(entry.date.year, entry.date.month, entry.date.day, tzinfo=timezone.utc)
+            parts.append(f"<pubDate>{email.utils.format_datetime(stamp)}</pubDate>")
+        parts += [f"<category>{e(tag.label(lang))}</category>" for tag in entry.tags]
+        items.append("<item>" + "".join(parts) + "</item>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+            f"<title>{e(site_name)}</title><link>{e(home)}</link>"
+            f"<description>{e(t(lang, 'home_intro'))}</description><language>{lang}</language>"
+            f'<atom:link href="{e(self_url)}" rel="self" type="application/rss+xml"/>'
+            f"<lastBuildDate>{email.utils.format_datetime(built)}</lastBuildDate>"
+            + "".join(items) + "</channel></rss>\n")
