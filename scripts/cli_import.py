@@ -1,4 +1,5 @@
-"""Import raw sources (saved Telegram channel pages, saved photo-gallery articles) into content/.
+"""Import raw sources (saved Telegram channel pages, saved photo-gallery articles, Telegram Desktop
+exports: result.json with its photos folder) into content/.
 Each raw file is archived verbatim under content/sources/; each item becomes a post folder.
 Posts already imported are skipped, so contributors' edits are never overwritten (unless --force)."""
 

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import import_gallery_article, import_telegram_web
-from .model import ContentError, Post
+from . import import_gallery_article, import_telegram_json, import_telegram_web
+from .model import ContentError, ContentErrors, Post
 from .text import escape_markdown, fingerprint, slugify
 from .yamlio import dump_yaml, load_yaml, read_text, write_atomic, write_bytes_atomic
 
-FORMATS = (import_telegram_web, import_gallery_article)
+# The JSON export first: its test is cheap (a '{' and a "messages" or "chats" key) and no text page passes it.
+FORMATS = (import_telegram_json, import_telegram_web, import_gallery_article)
 EXPECTED = ("expected a saved Telegram channel page with 'Forwarded from <channel>' lines, "
-            "or a saved photo-gallery article with '©' credit lines and 'N/M' counters")
+            "a saved photo-gallery article with '©' credit lines and 'N/M' counters, "
+            "or a Telegram Desktop export (result.json)")
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
 
 
 @dataclass
@@ -62,7 +66,11 @@ def parse_source(path: Path, text: str) -> tuple[str, list[Post]]:
     """(format name, posts) for a raw source text; ContentError when the format is unknown or empty."""
     for fmt in FORMATS:
         if fmt.looks_like(text):
-            posts = fmt.parse(text)
+            try:
+                posts = fmt.parse(text)
+            except ContentError as e:  # a parser knows lines, not the file: name it here
+                errors = [ContentError(path, x.line, x.problem) for x in getattr(e, "errors", [e])]
+                raise (errors[0] if len(errors) == 1 else ContentErrors(errors)) from None
             if not posts:
                 raise ContentError(path, None, f"no posts found in this {fmt.KIND} source ({EXPECTED})")
             return fmt.KIND, posts
@@ -112,7 +120,13 @@ def render_original(post: Post) -> str:
 
 
 def post_fingerprint(post: Post) -> str:
-    return fingerprint([p.text for p in post.paragraphs] + [p.caption for p in post.photos])
+    """The same text gives the same fingerprint whatever format it came in. A post with no words
+    (a lone photo) is told apart by where it came from instead."""
+    texts = [p.text for p in post.paragraphs] + [p.caption for p in post.photos]
+    if not any(re.search(r"\w", t) for t in texts):
+        texts = [post.source_name, str(post.date), str(post.time), str(post.item)] + [
+            str(p.image) for p in post.photos] + list(post.missing_media)
+    return fingerprint(texts)
 
 
 def _existing(root: Path) -> tuple[dict[str, Path], set[str]]:
@@ -178,6 +192,7 @@ def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
                 report.created.append(f"content/posts/{folder.name} ({label}, {post.lang}: {post.title})")
             ids.add(folder.name)
             prints[fp] = folder
+            post.photos = [_copy_photo(p, path.parent, folder, report) for p in post.photos]
             write_atomic(folder / "meta.yml", dump_yaml(render_meta(post, raw)))
             write_atomic(folder / f"{post.lang}.md", render_original(post))
             for w in post.warnings:
@@ -186,6 +201,31 @@ def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
                 report.attention.append(f"content/posts/{folder.name}: no date (add 'date: YYYY-MM-DD' to "
                                         "meta.yml; until then it is listed after the dated posts)")
     return report
+
+
+def _copy_photo(photo, export: Path, folder: Path, report: Report):
+    """A photo the source names by a path (a Telegram Desktop export) copied into the post folder;
+    the gallery keeps its file name. A missing file, or one outside the export folder, is reported."""
+    if not photo.image:
+        return photo
+    src = (export / photo.image).resolve()
+    where = f"content/posts/{folder.name}: photo {photo.n}"
+    if not src.is_relative_to(export.resolve()) or src.suffix.lower() not in PHOTO_SUFFIXES:
+        report.attention.append(f"{where}: '{photo.image}' is not an image inside the export folder; not copied")
+        return replace(photo, image=None)
+    if not src.is_file():
+        report.attention.append(f"{where}: {photo.image} is not in {export}; copy it into the post folder "
+                                f"and add 'image: {src.name}' to its gallery item in meta.yml")
+        return replace(photo, image=None)
+    try:
+        data = src.read_bytes()
+    except OSError as e:
+        report.attention.append(f"{where}: cannot read {photo.image}: {e.strerror}; not copied")
+        return replace(photo, image=None)
+    target = folder / src.name
+    if not target.is_file() or target.read_bytes() != data:
+        write_bytes_atomic(target, data)
+    return replace(photo, image=src.name)
 
 
 def _new_id(post: Post, taken: set[str]) -> str:
