@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import LANGS, ContentError, ContentErrors, Entry, GalleryItem, Tag, Version
+from .model import LANGS, ContentError, ContentErrors, Entry, Event, GalleryItem, Tag, Version
+from .images import IMAGE_SUFFIXES, image_size
 from .text import hashtags, slugify, tag_key
 from .yamlio import Mapping, load_yaml, read_text, split_front_matter
 
@@ -38,6 +39,7 @@ class Content:
     tags: dict  # slug -> Tag, the registry's and every tag a post uses
     root: Path
     registry: "TagRegistry"
+    events: tuple = ()  # Event, by date
 
 
 def text_hash(version_text: str) -> str:
@@ -216,8 +218,19 @@ def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
         for key in names:
             if key and key not in LANGS:
                 errors.append(ContentError(meta_path, item.line, f"gallery item {n}: photographer in unknown language '{key}'"))
-        gallery.append(GalleryItem(n=n, agency=item.get("agency"), photographer=names,
-                                   rights=item.get("rights"), image=item.get("image")))
+        image, size = item.get("image"), None
+        if image is not None:
+            image = str(image)
+            if "/" in image or "\\" in image or image.startswith(".") or not image.lower().endswith(IMAGE_SUFFIXES):
+                errors.append(ContentError(meta_path, item.key_lines.get("image", item.line), f"gallery item {n}: image '{image}' (expected a file name in the post's folder ending in {', '.join(IMAGE_SUFFIXES)})"))
+                image = None
+            elif not (folder / image).is_file():
+                errors.append(ContentError(meta_path, item.key_lines.get("image", item.line), f"gallery item {n}: no file {image} in {rel} (expected the image beside meta.yml)"))
+                image = None
+            else:
+                size = image_size(folder / image)
+        gallery.append(GalleryItem(n=n, agency=item.get("agency"), photographer=names, rights=item.get("rights"),
+                                   image=image, width=size[0] if size else None, height=size[1] if size else None))
 
     versions = {}
     for md in sorted(folder.glob("*.md")):
@@ -288,6 +301,44 @@ def _duplicates(posts_dir: Path) -> list[ContentError]:
     return errors
 
 
+def load_events(path: Path, shown: str) -> list[Event]:
+    """content/events.yml: a list of {date, name: {en, ru, tr}}."""
+    if not path.exists():
+        return []
+    data = load_yaml(read_text(path), shown) or []
+    if not isinstance(data, list):
+        raise ContentError(shown, 1, "events must be a list (expected '- date: YYYY-MM-DD' items with name: en/ru/tr)")
+    events, errors, seen = [], [], {}
+    for item in data:
+        if not isinstance(item, dict):
+            errors.append(ContentError(shown, 1, "an event must be a mapping (expected date: and name:)"))
+            continue
+        for key in item:
+            if key not in ("date", "name"):
+                errors.append(ContentError(shown, item.key_lines[key], f"unknown key '{key}' in an event (expected date, name)"))
+        try:
+            date = _date(item.get("date"), shown, item.key_lines.get("date", item.line), "date")
+        except ContentError as e:
+            errors.append(e)
+            continue
+        names = item.get("name")
+        if isinstance(names, str):
+            names = {lang: names for lang in LANGS}
+        if not isinstance(names, dict) or not names:
+            errors.append(ContentError(shown, item.key_lines.get("name", item.line), "event name missing (expected name: {en: ..., ru: ..., tr: ...})"))
+            continue
+        for lang in names:
+            if lang not in LANGS:
+                errors.append(ContentError(shown, names.key_lines.get(lang, item.line), f"unknown language '{lang}' (expected one of {', '.join(LANGS)})"))
+        if date in seen:
+            errors.append(ContentError(shown, item.line, f"date {date} is listed twice (expected one event per date)"))
+        seen[date] = True
+        events.append(Event(date=date, names=tuple((k, str(v)) for k, v in names.items() if k in LANGS)))
+    if errors:
+        raise ContentErrors(errors)
+    return sorted(events, key=lambda e: e.date)
+
+
 def load_content(root: Path) -> Content:
     """All of content/: every problem in every file is collected, then raised at once, sorted."""
     root = Path(root)
@@ -301,6 +352,14 @@ def load_content(root: Path) -> Content:
         errors.append(e)
         tags = {}
     registry = TagRegistry(tags)
+    try:
+        events = load_events(root / "events.yml", f"{root.name}/events.yml")
+    except ContentErrors as e:
+        errors += e.errors
+        events = []
+    except ContentError as e:
+        errors.append(e)
+        events = []
     entries = []
     posts_dir = root / "posts"
     for folder in sorted(posts_dir.iterdir()) if posts_dir.is_dir() else []:
@@ -320,4 +379,4 @@ def load_content(root: Path) -> Content:
         for t in e.tags:
             all_tags.setdefault(t.slug, t)
     return Content(entries=tuple(sorted(entries, key=Entry.sort_key)), tags=all_tags, root=root,
-                   registry=registry)
+                   registry=registry, events=tuple(events))

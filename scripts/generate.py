@@ -9,11 +9,13 @@ from pathlib import Path
 from .checks import warnings_of
 from .content import load_content
 from .i18n import plural, t
+from .images import IMAGE_SUFFIXES
 from .model import LANGS
+from .render_pages import render_404, render_credits, render_on_this_day, render_sources, render_timeline
 from .status import coverage, render_page
 from .render import (archive_path, post_path, render_home, render_list_pages, render_post, render_tags_index,
                      tag_path)
-from .yamlio import write_atomic
+from .yamlio import copy_if_changed, write_atomic
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,12 @@ def render_site(content) -> dict[str, str]:
                 pages[f"{lang}/{path}"] = text
         pages[f"{lang}/tags/index.md"] = render_tags_index(counts, lang)
         pages[f"{lang}/status.md"] = status_page
+        pages[f"{lang}/timeline.md"] = render_timeline(content, lang)
+        pages[f"{lang}/on-this-day.md"] = render_on_this_day(content, lang)
+        pages[f"{lang}/credits.md"] = render_credits(content, lang)
+        pages[f"{lang}/404.md"] = render_404(lang)
+        for path, text in render_sources(content, lang).items():
+            pages[f"{lang}/{path}"] = text
     return pages
 
 
@@ -90,6 +98,13 @@ def generate(content_dir, docs_dir) -> Result:
     _last_content = content
     pages = render_site(content)
     written = sum(write_atomic(docs_dir / path, text) for path, text in pages.items())
+    images = {}
+    for entry in content.entries:
+        for item in entry.gallery:
+            if item.image:
+                images[f"{LANGS[0]}/posts/{entry.id}/{item.image}"] = content.root.parent / entry.path / item.image
+    for rel, src in images.items():
+        written += copy_if_changed(src, docs_dir / rel)
     removed = 0
     for lang in LANGS:
         base = docs_dir / lang
@@ -98,7 +113,7 @@ def generate(content_dir, docs_dir) -> Result:
         for dirpath, _, files in os.walk(base, topdown=False):
             for name in files:
                 rel = os.path.relpath(os.path.join(dirpath, name), docs_dir).replace(os.sep, "/")
-                if name.endswith(".md") and rel not in pages:
+                if (name.endswith(".md") and rel not in pages) or (name.lower().endswith(IMAGE_SUFFIXES) and rel not in images):
                     os.unlink(os.path.join(dirpath, name))
                     removed += 1
             if dirpath != str(base) and not os.listdir(dirpath):

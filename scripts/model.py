@@ -123,6 +123,8 @@ class GalleryItem:
     photographer: dict  # lang -> name ("" key when the same in every language)
     rights: str | None
     image: str | None
+    width: int | None = None
+    height: int | None = None
 
     def photographer_in(self, lang: str) -> str | None:
         return self.photographer.get(lang) or self.photographer.get("") or self.photographer.get(DEFAULT_LANG)
@@ -152,3 +154,15 @@ class Entry:
     def sort_key(self):
         """Newest first, undated last, then by id for a stable order."""
         return (self.date is None, -(self.date.toordinal() if self.date else 0), self.id)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A historical date on the timeline, named in each language."""
+
+    date: dt.date
+    names: tuple[tuple[str, str], ...]
+
+    def name(self, lang: str) -> str:
+        names = dict(self.names)
+        return names.get(lang) or names.get(DEFAULT_LANG) or next(iter(names.values()), "")

@@ -204,24 +204,46 @@ def _notice(entry: Entry, lang: str, here: str, fallback: bool) -> str:
             f'{t(lang, "versions")}: {" · ".join(versions)}\n</aside>\n\n')
 
 
+def image_src(entry: Entry, lang: str, image: str) -> str:
+    """Images are written once, beside the default language's page: other languages link there."""
+    here = url_of(lang, post_path(entry.id))
+    there = url_of(DEFAULT_LANG, post_path(entry.id)) + image
+    return posixpath.relpath(there, here.rstrip("/"))
+
+
 def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
     out = [f"## {t(lang, 'photos')}\n\n", '<div class="gallery" markdown>\n']
+    boxes = []
     for item in entry.gallery:
         caption = version.captions.get(item.n) or entry.original.captions.get(item.n, "")
         cap_lang = entry.lang if (fallback or item.n not in version.captions) and lang != entry.lang else None
         credit = credit_text(item, lang)
-        holder = item.agency or (t(lang, "rights").get(item.rights, item.rights) if item.rights else None)
-        held = t(lang, "photo_held", holder=escape_markdown(holder)) if item.agency else t(lang, "photo_held_unknown")
         lang_attr = f' lang="{cap_lang}"' if cap_lang else ""
+        label = t(lang, "photo", n=item.n)
+        if item.image:
+            src = image_src(entry, lang, item.image)
+            size = f' width="{item.width}" height="{item.height}"' if item.width and item.height else ""
+            alt = _attr(unescape_markdown(caption) or label)
+            picture = (f'<a class="photo-open" href="#view-{item.n}" aria-label="{_attr(label)}: {t(lang, "enlarge")}">'
+                       f'<img src="{src}"{size} loading="lazy" alt="{alt}"></a>')
+            boxes.append(f'<div class="lightbox" id="view-{item.n}" role="dialog" aria-label="{_attr(label)}">'
+                         f'<a class="lightbox-close" href="#photo-{item.n}" aria-label="{t(lang, "close")}">×</a>'
+                         f'<img src="{src}"{size} loading="lazy" alt="{alt}"></div>\n')
+        else:
+            holder = item.agency
+            held = t(lang, "photo_held", holder=escape_markdown(holder)) if holder else t(lang, "photo_held_unknown")
+            picture = (f'<div class="photo-missing" markdown="span"><span class="photo-n">{label}</span>'
+                       f"<br>{held}</div>")
         out.append(
-            f'<figure class="photo" id="photo-{item.n}" markdown>\n'
-            f'<div class="photo-missing" markdown="span"><span class="photo-n">{t(lang, "photo", n=item.n)}</span>'
-            f"<br>{held}</div>\n"
+            f'<figure class="photo" id="photo-{item.n}" markdown>\n{picture}\n'
             f'<figcaption markdown="span"><span{lang_attr}>{caption}</span>'
             f'<br><small class="credit">{credit}</small></figcaption>\n'
             "</figure>\n"
         )
     out.append("</div>\n\n")
+    out += boxes
+    if boxes:
+        out.append("\n")
     return "".join(out)
 
 

@@ -126,3 +126,52 @@ def render_feed(entries, lang: str, base: str, site_name: str, built: datetime) 
             f'<atom:link href="{e(self_url)}" rel="self" type="application/rss+xml"/>'
             f"<lastBuildDate>{email.utils.format_datetime(built)}</lastBuildDate>"
             + "".join(items) + "</channel></rss>\n")
+
+
+_URL_ATTR = re.compile(r'((?:href|src)=")([^"#][^"]*)(")')
+
+
+def absolutize(output: str, page_url: str, site_path: str) -> str:
+    """A page's relative links made absolute paths, so that it works at any address (GitHub Pages serves
+    404.html for every missing one)."""
+    page_dir = "/" + site_path.strip("/") + "/" + page_url if site_path.strip("/") else "/" + page_url
+
+    def fix(value: str) -> str:
+        if re.match(r"^([a-z][a-z0-9+.-]*:|/|#)", value, re.I):
+            return value
+        path = posixpath.normpath(posixpath.join(page_dir, value))
+        return path + ("/" if value.endswith("/") and not path.endswith("/") else "")
+
+    output = _URL_ATTR.sub(lambda m: m.group(1) + fix(m.group(2)) + m.group(3), output)
+
+    def config(m):
+        data = json.loads(m.group(2))
+        for key in ("base", "search"):
+            if key in data and data[key]:
+                data[key] = fix(data[key])
+        return m.group(1) + json.dumps(data, ensure_ascii=False) + m.group(3)
+
+    return _CONFIG.sub(config, output, count=1)
+
+
+def write_not_found_pages(site_dir: Path, site_url: str) -> None:
+    """Each language's generated 404 page becomes <lang>/404.html, with absolute links."""
+    from urllib.parse import urlsplit
+
+    site_path = urlsplit(site_url).path
+    for lang in LANGS:
+        url = lang_url(lang, "404/")
+        page = site_dir / url / "index.html"
+        if not page.exists():
+            continue
+        text = absolutize(page.read_text(encoding="utf-8"), url, site_path)
+        # A not-found page has no address of its own: no canonical, no alternates, not indexed.
+        text = re.sub(r'\s*<link rel="(canonical|alternate)" href="[^"]*"( hreflang="[^"]*")?>', "", text)
+        text = text.replace("</title>", '</title>\n    <meta name="robots" content="noindex">', 1)
+        (site_dir / lang_url(lang, "404.html")).write_text(text, encoding="utf-8")
+        page.unlink()
+        page.parent.rmdir()
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.exists():
+        text = sitemap.read_text(encoding="utf-8")
+        sitemap.write_text(re.sub(r"\s*<url>\s*<loc>[^<]*/404/</loc>.*?</url>", "", text, flags=re.S), encoding="utf-8")

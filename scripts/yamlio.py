@@ -149,3 +149,15 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def copy_if_changed(src: Path, dest: Path) -> bool:
+    """Copy a binary file unless dest already holds the same bytes; True if it wrote."""
+    data = Path(src).read_bytes()
+    try:
+        if dest.stat().st_size == len(data) and dest.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_bytes_atomic(dest, data)
+    return True
