@@ -27,10 +27,10 @@ def render_timeline(content, lang: str) -> str:
             remembered[day].append(entry)
     days = sorted(set(events) | set(remembered))
     out = [front_matter(title=t(lang, "timeline_title"), description=t(lang, "timeline_intro")),
-           f"# {t(lang, 'timeline_title')}\n\n{t(lang, 'timeline_intro')}\n\n", '<ol class="timeline">\n']
+           f"# {t(lang, 'timeline_title')}\n\n{t(lang, 'timeline_intro')}\n\n", '<ol class="timeline" markdown>\n']
     for day in days:
         name = escape_markdown(events[day].name(lang)) if day in events else ""
-        out.append(f'<li class="timeline-event" id="d-{day.isoformat()}" markdown>\n'
+        out.append(f'<li class="timeline-event" id="d-{day.isoformat()}" markdown="block">\n'
                    f'<time class="timeline-date" datetime="{day.isoformat()}">{date_text(lang, day)}</time>'
                    + (f'\n<span class="timeline-name">{name}</span>' if name else "") + "\n\n")
         for entry in remembered.get(day, []):
