@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts import generate as gen  # noqa: E402
 from scripts.i18n import t  # noqa: E402
 from scripts.model import DEFAULT_LANG, LANGS, ContentError  # noqa: E402
-from scripts.site_html import finish_page, render_feed, split_search_index, write_not_found_pages  # noqa: E402
+from scripts.site_html import finish_page, render_feed, split_search_index, write_not_found_pages, write_search_worker  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -56,6 +56,7 @@ def on_post_build(config, **kwargs):
     if not (site_dir / "search" / "search_index.json").exists():
         return
     write_not_found_pages(site_dir, _base(config))
+    write_search_worker(site_dir)
     sizes = split_search_index(site_dir)
     log.info("archive: search index per language: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in sizes.items()))
     content = gen.last_content()

@@ -1,0 +1,188 @@
+"""The built site in headless Chromium, as a reader meets it (Playwright driving Debian's chromium)."""
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+FIXTURE_POST = ROOT / "tests" / "fixtures" / "golden_content" / "posts" / "parade-1941"
+
+sync_playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").sync_playwright
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install -y chromium, or set CHROMIUM=...)", allow_module_level=True)
+
+
+class PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves like GitHub Pages: the root 404.html for any missing address."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code == 404:
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            super().send_error(code, message, explain)
+
+
+@pytest.fixture(scope="module")
+def origin(tmp_path_factory):
+    work = tmp_path_factory.mktemp("browser")
+    for name in ("mkdocs.yml", "content", "scripts", "overrides"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
+    # One post with a real photo, for the lightbox.
+    shutil.copytree(FIXTURE_POST, work / "content" / "posts" / "parade-1941")
+    shutil.copy(FIXTURE_POST.parent.parent / "sources" / "parade.txt", work / "content" / "sources" / "parade.txt")
+    (work / "docs").mkdir()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work, capture_output=True,
+                          text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_URL": url})
+    assert proc.returncode == 0, proc.stderr
+    handler = functools.partial(PagesHandler, directory=str(work / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, origin):
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    yield page
+    context.close()
+
+
+def search(page, url: str, query: str) -> list[str]:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    # Material reacts to key events; characters outside the US layout are inserted without them,
+    # so a final End key press makes the search run.
+    page.keyboard.type(query, delay=30)
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    return page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize("lang, query, expected", [
+    ("ru", "Эльба", "ru/posts/meeting-on-the-elbe/"),
+    ("ru", "Эльбе", "ru/posts/meeting-on-the-elbe/"),
+    ("ru", "Эльбы", "ru/posts/elbe-link-up-in-photographs/"),
+    ("tr", "Zafer", "tr/posts/victory-day-greeting/"),
+    ("tr", "Elbe", "tr/posts/meeting-on-the-elbe/"),
+    ("en", "Elbe", "posts/meeting-on-the-elbe/"),
+])
+def test_search_in_the_readers_language(page, origin, lang, query, expected):
+    prefix = "" if lang == "en" else f"{lang}/"
+    links = search(page, origin + prefix, query)
+    paths = [link.split("?")[0].split("#")[0].removeprefix(origin) for link in links]
+    assert expected in paths
+    for path in paths:  # results only from the page's language
+        assert path.startswith(prefix) and (lang != "en" or not path.startswith(("ru/", "tr/")))
+
+
+def test_language_switcher_lands_on_the_same_page(page, origin):
+    page.goto(origin + "posts/meeting-on-the-elbe/")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__link[hreflang="ru"]').click()
+    page.wait_for_url(origin + "ru/posts/meeting-on-the-elbe/")
+    assert page.locator("h1").inner_text() == "Встреча на Эльбе, 25 апреля 1945 года"
+    assert page.locator("html").get_attribute("lang") == "ru"
+
+
+def test_language_switcher_is_keyboard_reachable(page, origin):
+    page.goto(origin + "tr/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('.md-select') !== null"):
+            break
+    else:
+        pytest.fail("the language switcher was not reached with Tab")
+
+
+def test_hashtag_leads_to_tag_page_that_links_back(page, origin):
+    page.goto(origin + "tr/posts/victory-day-greeting/")
+    page.locator("article a", has_text="#9Mayıs").click()
+    page.wait_for_url(origin + "tr/tags/may-9/")
+    assert "9 Mayıs" in page.locator("h1").inner_text()
+    page.locator("article a", has_text="Zafer Günü tebriği").first.click()
+    page.wait_for_url(origin + "tr/posts/victory-day-greeting/")
+
+
+def test_timeline(page, origin):
+    page.goto(origin + "ru/timeline/")
+    events = page.locator("li.timeline-event")
+    assert events.count() >= 5
+    first = events.first
+    assert first.locator("time").get_attribute("datetime") == "1941-11-07"
+    assert "Военный парад на Красной площади" in first.inner_text()
+    first.locator("a").first.click()
+    page.wait_for_url(origin + "ru/posts/victory-parades-on-red-square/")
+
+
+def test_lightbox_opens_and_closes_by_keyboard(page, origin):
+    page.goto(origin + "posts/parade-1941/")
+    box = page.locator("#view-1")
+    assert not box.is_visible()
+    image = page.locator("#photo-1 img")
+    assert image.get_attribute("loading") == "lazy"
+    assert (image.get_attribute("width"), image.get_attribute("height")) == ("64", "48")
+    page.locator("#photo-1 .photo-open").focus()
+    page.keyboard.press("Enter")
+    box.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.classList.contains('lightbox-close')")
+    page.keyboard.press("Escape")
+    box.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.classList.contains('photo-open')")
+
+
+@pytest.mark.parametrize("path, heading", [("nowhere/", "Page not found"), ("ru/nowhere/", "Страница не найдена"),
+                                           ("tr/posts/nowhere/", "Sayfa bulunamadı")])
+def test_not_found_page_in_the_readers_language(page, origin, path, heading):
+    page.goto(origin + path)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == heading
+
+
+def test_no_request_leaves_the_sites_origin(page, origin):
+    for path in ("", "ru/", "tr/posts/elbe-link-up-in-photographs/", "ru/timeline/", "tags/", "posts/parade-1941/"):
+        page.goto(origin + path)
+        page.wait_for_load_state("networkidle")
+    search(page, origin + "ru/", "Эльба")
+    assert page.requests
+    outside = [u for u in page.requests if not u.startswith(origin) and not u.startswith("data:")]
+    assert outside == []
