@@ -107,13 +107,15 @@ def render_meta(post: Post, raw: str) -> dict:
 def render_original(post: Post) -> str:
     """The original-language Markdown file: front matter (title, captions), then escaped paragraphs.
     A paragraph in another language than the post's is marked with an attribute line."""
-    front: dict = {"title": post.title or "Untitled"}
+    title = post.title or " ".join(f"#{t}" for t in post.tags) or post.source_name
+    front: dict = {"title": title}
     if post.photos:
         front["captions"] = {p.n: escape_markdown(p.caption) for p in post.photos}
     paras = []
+    post_lang = post.lang
     for p in post.paragraphs:
         md = escape_markdown(p.text)
-        if p.lang and p.lang != post.lang:
+        if p.lang and p.lang != post_lang:
             md += f"\n{{: lang={p.lang} }}"
         paras.append(md)
     return f"---\n{dump_yaml(front)}---\n\n" + "\n\n".join(paras) + "\n"

@@ -22,12 +22,18 @@ def normalize_line(line: str) -> str:
     """One line of source text with invisible characters gone and spaces made plain.
 
     Zero-width joiners are kept between two emoji (they join family and flag sequences)."""
+    if line.isascii() and line.isprintable() and "  " not in line:
+        return line.strip()  # the common case, and nothing to do
     line = unicodedata.normalize("NFC", line)
-    line = re.sub(r"(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF])\u200d(?=[\U0001F000-\U0001FAFF\u2600-\u27BF])",
-                  "\ue000", line)
+    if "\u200d" in line:
+        line = _EMOJI_ZWJ.sub("\ue000", line)
     line = line.translate(_INVISIBLE).translate(_SPACES)
     line = _CONTROL.sub("", line).replace("\ue000", "\u200d")
-    return re.sub(r" {2,}", " ", line).strip()
+    return _RUNS_OF_SPACES.sub(" ", line).strip()
+
+
+_EMOJI_ZWJ = re.compile(r"(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF])\u200d(?=[\U0001F000-\U0001FAFF\u2600-\u27BF])")
+_RUNS_OF_SPACES = re.compile(r" {2,}")
 
 
 def split_lines(text: str) -> list[str]:
@@ -163,23 +169,28 @@ def dedupe_paragraphs(paragraphs: list[str]) -> list[str]:
             continue
         seen.add(identity)
         unique.append((p, _squash(p) or p))
-    keys = [k for _, k in unique]
-    by_prefix: dict[str, list[str]] = {}
-    for k in keys:
-        by_prefix.setdefault(k[:12], []).append(k)
+    # Paragraphs by their first 12 characters, then by length: a glued copy is walked part by part,
+    # trying at each position only the lengths its parts can have (linear for any number of paragraphs).
+    buckets: dict[str, dict[int, set[str]]] = {}
+    for _, k in unique:
+        if len(k) >= 12:
+            buckets.setdefault(k[:12], {}).setdefault(len(k), set()).add(k)
+    lengths = {prefix: sorted(by_len, reverse=True) for prefix, by_len in buckets.items()}
 
     def glued(key: str) -> bool:
         pos, parts = 0, 0
         while pos < len(key):
-            best = None
-            for cand in by_prefix.get(key[pos:pos + 12], ()):
-                if cand != key and len(cand) < len(key) and key.startswith(cand, pos):
-                    if best is None or len(cand) > len(best):
-                        best = cand
-            if best is None:
+            prefix = key[pos:pos + 12]
+            by_len = buckets.get(prefix)
+            if not by_len:
                 return False
-            pos += len(best)
-            parts += 1
+            for n in lengths[prefix]:
+                if n < len(key) and key[pos:pos + n] in by_len[n]:
+                    pos += n
+                    parts += 1
+                    break
+            else:
+                return False
         return parts >= 2
 
     return [p for p, k in unique if len(k) < 24 or not glued(k)]
