@@ -1,0 +1,49 @@
+"""Same content, same output: docs/ byte for byte; site/ too, with SOURCE_DATE_EPOCH pinning the build date."""
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from scripts import generate as gen
+from scripts.importer import import_paths
+from tests.conftest import GALLERY_SEED, ROOT, TELEGRAM_SEED
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_import_order_does_not_change_output(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    import_paths([TELEGRAM_SEED, GALLERY_SEED], a)
+    import_paths([GALLERY_SEED], b)
+    import_paths([TELEGRAM_SEED], b)
+    assert digest(a) == digest(b)
+    for out, content in ((tmp_path / "da", a), (tmp_path / "db", b)):
+        gen._last_signature = None
+        gen.generate(content, out)
+    assert digest(tmp_path / "da") == digest(tmp_path / "db")
+
+
+def test_two_builds_are_identical(tmp_path):
+    sites = []
+    for n in (1, 2):
+        work = tmp_path / f"w{n}"
+        work.mkdir()
+        for name in ("mkdocs.yml", "content", "scripts", "overrides"):
+            src = ROOT / name
+            (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
+        (work / "docs").mkdir()
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work, capture_output=True,
+                              text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
+                                              "SOURCE_DATE_EPOCH": "1714000000"})
+        assert proc.returncode == 0, proc.stderr
+        sites.append(work)
+    assert digest(sites[0] / "docs") == digest(sites[1] / "docs")
+    first, second = digest(sites[0] / "site"), digest(sites[1] / "site")
+    assert sorted(first) == sorted(second)
+    differ = [path for path in first if first[path] != second[path]]
+    assert differ == []
