@@ -11,7 +11,8 @@ from .content import load_content
 from .i18n import plural, t
 from .images import IMAGE_SUFFIXES
 from .model import LANGS
-from .render_pages import render_404, render_credits, render_on_this_day, render_sources, render_timeline
+from .render_pages import (render_404, render_credits, render_days, render_on_this_day, render_sources,
+                           render_timeline)
 from .status import coverage, render_page
 from .render import (archive_path, post_path, render_home, render_list_pages, render_post, render_tags_index,
                      tag_path)
@@ -53,14 +54,15 @@ def render_site(content) -> dict[str, str]:
             for path, text in render_list_pages(tagged, lang, title, plural(lang, "posts_count", len(tagged)),
                                                 lambda page, s=slug: tag_path(s, page)).items():
                 pages[f"{lang}/{path}"] = text
-        pages[f"{lang}/tags/index.md"] = render_tags_index(counts, lang)
+        for path, text in render_tags_index(counts, lang).items():
+            pages[f"{lang}/{path}"] = text
         pages[f"{lang}/status.md"] = status_page
         pages[f"{lang}/timeline.md"] = render_timeline(content, lang)
         pages[f"{lang}/on-this-day.md"] = render_on_this_day(content, lang)
-        pages[f"{lang}/credits.md"] = render_credits(content, lang)
         pages[f"{lang}/404.md"] = render_404(lang)
-        for path, text in render_sources(content, lang).items():
-            pages[f"{lang}/{path}"] = text
+        for render in (render_days, render_sources, render_credits):
+            for path, text in render(content, lang).items():
+                pages[f"{lang}/{path}"] = text
     return pages
 
 

@@ -287,12 +287,23 @@ def render_list_pages(entries, lang: str, title: str, intro: str, path_of) -> di
     return out
 
 
-def render_tags_index(tag_counts: list[tuple[Tag, int]], lang: str) -> str:
-    here = "tags/index.md"
-    out = [front_matter(title=t(lang, "tags_title"), hide=["toc"]), f"# {t(lang, 'tags_title')}\n\n",
-           t(lang, "tags_intro") + "\n\n", '<ul class="tag-index" markdown>\n']
-    for tag, n in sorted(tag_counts, key=lambda tc: (-tc[1], tc[0].label(lang).casefold())):
-        out.append(f'<li markdown="span">[{escape_markdown(tag.label(lang))}]({link(here, tag_path(tag.slug))})'
-                   f' <span class="count">{plural(lang, "posts_count", n)}</span></li>\n')
-    out.append("</ul>\n")
-    return "".join(out)
+INDEX_PAGE_SIZE = 300  # entries per page of an index of tags, sources or photographers
+
+
+def render_tags_index(tag_counts: list[tuple[Tag, int]], lang: str) -> dict[str, str]:
+    """tags/index.md and, past INDEX_PAGE_SIZE tags, tags/page/N.md: most used first."""
+    ordered = sorted(tag_counts, key=lambda tc: (-tc[1], tc[0].label(lang).casefold(), tc[0].slug))
+    pages = max(1, -(-len(ordered) // INDEX_PAGE_SIZE))
+    path_of = lambda page: "tags/index.md" if page == 1 else f"tags/page/{page}.md"  # noqa: E731
+    out = {}
+    for page in range(1, pages + 1):
+        here = path_of(page)
+        text = [front_matter(title=t(lang, "tags_title"), hide=["toc"]), f"# {t(lang, 'tags_title')}\n\n",
+                t(lang, "tags_intro") + "\n\n", '<ul class="tag-index" markdown>\n']
+        for tag, n in ordered[(page - 1) * INDEX_PAGE_SIZE: page * INDEX_PAGE_SIZE]:
+            text.append(f'<li markdown="span">[{escape_markdown(tag.label(lang))}]({link(here, tag_path(tag.slug))})'
+                        f' <span class="count">{plural(lang, "posts_count", n)}</span></li>\n')
+        text.append("</ul>\n")
+        text.append(pager(lang, page, pages, path_of))
+        out[here] = "".join(text)
+    return out

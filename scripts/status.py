@@ -9,6 +9,9 @@ from .i18n import STRINGS
 from .model import DEFAULT_LANG, LANGS
 
 
+PAGE_ITEMS = 50  # items listed per language on the status page; the command lists all
+
+
 @dataclass
 class Coverage:
     lang: str
@@ -92,7 +95,9 @@ def render_page(cov: list[Coverage]) -> str:
                  + [f"caption not translated: `{p}`" for p in c.missing_captions]
                  + [f"tag without a label: `{t}`" for t in c.missing_tags])
         if items:
-            details.append(f"### {c.lang}\n\n" + "\n".join(f"- {i}" for i in items) + "\n")
+            shown = items[:PAGE_ITEMS]
+            more = f"\n- … and {len(items) - len(shown)} more: `python -m scripts status` lists them all" if len(items) > len(shown) else ""
+            details.append(f"### {c.lang}\n\n" + "\n".join(f"- {i}" for i in shown) + more + "\n")
     return ("---\ntitle: Translation status\nsearch:\n  exclude: true\n---\n\n"
             '<div lang="en" markdown>\n\n# Translation status\n\n'
             "For contributors: what is translated in each language, and what is missing or stale "
