@@ -125,13 +125,13 @@ def source_line(entry: Entry, lang: str) -> str:
     return f"{t(lang, 'source')}: **{name}**, {kind}"
 
 
-def list_item(entry: Entry, lang: str, here: str) -> str:
+def list_item(entry: Entry, lang: str, here: str, level: int = 2) -> str:
     version, fallback = version_for(entry, lang)
     lang_attr = f' lang="{entry.lang}"' if fallback else ""
     title = escape_markdown(version.title)
     excerpt = escape_markdown(plain(version.body)) if version.body.strip() else ""
     return (f'<article class="post-card"{lang_attr} markdown>\n'
-            f"### [{title}]({link(here, post_path(entry.id))})\n\n"
+            f"{'#' * level} [{title}]({link(here, post_path(entry.id))})\n\n"
             f'<p class="post-meta" markdown="span">{date_line(entry, lang)} · '
             f"{escape_markdown(str(entry.source.get('name', '')))}</p>\n\n"
             + (f"{excerpt}\n\n" if excerpt else "")
@@ -266,7 +266,7 @@ def render_home(entries, lang: str) -> str:
                         hide=["toc"]), f"# {t(lang, 'home_title')}\n\n", t(lang, "home_intro") + "\n\n"]
     out.append(f"## {t(lang, 'latest')}\n\n")
     for entry in entries[:HOME_LATEST]:
-        out.append(list_item(entry, lang, here) + "\n")
+        out.append(list_item(entry, lang, here, level=3) + "\n")
     out.append(f"[{t(lang, 'all_posts')} ({plural(lang, 'posts_count', len(entries))})]"
                f"({link(here, archive_path())}) · [{t(lang, 'tags_title')}]({link(here, 'tags/index.md')})\n")
     return "".join(out)
