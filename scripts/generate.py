@@ -14,7 +14,7 @@ from .model import LANGS
 from .render_pages import (render_404, render_credits, render_days, render_on_this_day, render_sources,
                            render_timeline)
 from .status import coverage, render_page
-from .render import (archive_path, post_path, render_home, render_list_pages, render_post, render_tags_index,
+from .render import (archive_path, clear_caches, post_path, render_home, render_list_pages, render_post, render_tags_index,
                      tag_path)
 from .yamlio import copy_if_changed, write_atomic
 
@@ -33,6 +33,7 @@ def render_site(content) -> dict[str, str]:
     """Every generated page: {'<lang>/<path>': markdown}."""
     entries = list(content.entries)
     resolve = content.registry.resolve
+    clear_caches()
     by_tag: dict[str, list] = {}
     for entry in entries:
         for tag in entry.tags:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -216,6 +217,7 @@ def plural(lang: str, key: str, n: int) -> str:
     return (forms.get(form) or forms["other"]).format(n=n)
 
 
+@lru_cache(maxsize=65536)
 def date_text(lang: str, date: dt.date) -> str:
     return format_date(date, format="long", locale=lang)
 

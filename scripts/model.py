@@ -130,9 +130,10 @@ class GalleryItem:
         return self.photographer.get(lang) or self.photographer.get("") or self.photographer.get(DEFAULT_LANG)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Entry:
-    """A post as contributors keep it in content/posts/<id>/: metadata once, text per language."""
+    """A post as contributors keep it in content/posts/<id>/: metadata once, text per language.
+    Entries compare (and hash) by identity: one loaded post is one object."""
 
     id: str
     path: str

@@ -61,10 +61,12 @@ def render_timeline(content, lang: str) -> str:
 
 
 def render_days(content, lang: str) -> dict[str, str]:
-    """A page per remembered date with all its posts, paginated."""
+    """A page per remembered date with more posts than the timeline names, all of them, paginated."""
     events = {e.date: e for e in content.events}
     pages = {}
     for day, entries in _remembered(content).items():
+        if len(entries) <= SHOWN:
+            continue  # the timeline and "on this day" name them all
         title = date_text(lang, day) + (f" — {events[day].name(lang)}" if day in events else "")
         pages.update(render_list_pages(entries, lang, title, plural(lang, "posts_count", len(entries)),
                                        lambda page, d=day: day_path(d, page)))

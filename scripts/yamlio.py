@@ -11,7 +11,7 @@ import yaml
 from .model import ContentError
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses 10x faster
     """SafeLoader that keeps dates as text (we parse them ourselves, with line numbers) and
     remembers the line of every mapping key."""
 
@@ -58,6 +58,8 @@ def load_yaml(text: str, path, first_line: int = 1):
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        if e.context_mark is not None and mark.line >= text.count("\n") and mark is not e.context_mark:
+            mark = e.context_mark  # "unexpected end": the line where the unclosed thing began says more
         line = (mark.line + first_line) if mark else first_line
         raise ContentError(path, line, f"YAML syntax: {e.problem or e.context}") from None
     except yaml.YAMLError as e:
