@@ -92,8 +92,7 @@ def plain(markdown: str, limit: int = 240) -> str:
 def tag_chips(tags, lang: str, here: str) -> str:
     if not tags:
         return ""
-    chips = " ".join(f"[{escape_markdown(tag.label(lang))}]({link(here, tag_path(tag.slug))}){{ .tag }}"
-                     for tag in tags)
+    chips = " ".join(f"[{_label(tag, lang)}]({link(here, tag_path(tag.slug))}){{ .tag }}" for tag in tags)
     return f'<p class="tags" markdown="span">{chips}</p>\n'
 
 
@@ -139,30 +138,40 @@ def source_line(entry: Entry, lang: str) -> str:
     return f"{t(lang, 'source')}: **{name}**, {kind}"
 
 
+ROOT = "\x00root\x00"  # stands for the relative path to the language root inside a cached card
+
+
 def list_item(entry: Entry, lang: str, here: str, level: int = 2) -> str:
-    """A post's card in a list. Lists of the same folder share the card (it only depends on the folder)."""
-    return _card(entry, lang, here.rpartition("/")[0], level)
+    """A post's card in a list: rendered once per post and language, then placed at any depth."""
+    depth = here.count("/")
+    return _card(entry, lang, level).replace(ROOT, "../" * depth)
 
 
 def clear_caches():
     """Cards hold loaded entries: start each generation afresh."""
     _card.cache_clear()
+    _label.cache_clear()
 
 
 @lru_cache(maxsize=None)
-def _card(entry: Entry, lang: str, folder: str, level: int) -> str:
-    here = f"{folder}/_" if folder else "_"
+def _card(entry: Entry, lang: str, level: int) -> str:
     version, fallback = version_for(entry, lang)
     lang_attr = f' lang="{entry.lang}"' if fallback else ""
     title = escape_markdown(version.title)
     excerpt = escape_markdown(plain(version.body)) if version.body.strip() else ""
+    chips = " ".join(f"[{_label(tag, lang)}]({ROOT}{tag_path(tag.slug)}){{ .tag }}" for tag in entry.tags)
     return (f'<article class="post-card"{lang_attr} markdown>\n'
-            f"{'#' * level} [{title}]({link(here, post_path(entry.id))})\n\n"
+            f"{'#' * level} [{title}]({ROOT}{post_path(entry.id)})\n\n"
             f'<p class="post-meta" markdown="span">{date_line(entry, lang)} · '
             f"{escape_markdown(str(entry.source.get('name', '')))}</p>\n\n"
             + (f"{excerpt}\n\n" if excerpt else "")
-            + tag_chips(entry.tags, lang, here)
+            + (f'<p class="tags" markdown="span">{chips}</p>\n' if chips else "")
             + "</article>\n")
+
+
+@lru_cache(maxsize=65536)
+def _label(tag: Tag, lang: str) -> str:
+    return escape_markdown(tag.label(lang))
 
 
 def pager(lang: str, page: int, total: int, path_of) -> str:

@@ -83,8 +83,13 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]{}|])")
 _ENTITY = re.compile(r"&(#?\w+;)")
 
 
+_NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]{}|<>&]|^\s*(?:[#+!-]|\d+\.)")
+
+
 def escape_markdown(text: str) -> str:
     """A line of untrusted text as Markdown that renders to exactly that text, never to markup."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text
     text = _MD_INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub(r"&amp;\1", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
