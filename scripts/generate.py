@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,13 +68,30 @@ def render_site(content) -> dict[str, str]:
     return pages
 
 
+STATE_FILE = ".cache/generated"  # beside content/: a digest of what docs/ was last generated from
 _last_signature = None
 _last_content = None
+_last_content_dir = None
 
 
 def last_content():
-    """The content the last generate() call loaded (the hook's post-build steps reuse it)."""
+    """The content the last generate() call used (the hook's post-build steps reuse it); loaded here
+    when generate() had nothing to do."""
+    global _last_content
+    if _last_content is None and _last_content_dir is not None:
+        _last_content = load_content(_last_content_dir)
     return _last_content
+
+
+def _digest(signature) -> str:
+    return hashlib.sha256(repr(signature).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def _signature(content_dir: Path, docs_dir: Path):
@@ -92,13 +110,16 @@ def _signature(content_dir: Path, docs_dir: Path):
 def generate(content_dir, docs_dir) -> Result:
     """Write every page whose text changed and remove generated pages whose source is gone.
     A repeat call with nothing changed (the i18n plugin builds once per language) returns at once."""
-    global _last_signature, _last_content
+    global _last_signature, _last_content, _last_content_dir
     content_dir, docs_dir = Path(content_dir), Path(docs_dir)
     signature = _signature(content_dir, docs_dir)
-    if signature == _last_signature and (docs_dir / LANGS[0] / "index.md").exists():
+    state = content_dir.parent / STATE_FILE
+    if (docs_dir / LANGS[0] / "index.md").exists() and (
+            signature == _last_signature or _read(state) == _digest(signature)):
+        _last_signature, _last_content_dir = signature, content_dir
         return Result(pages=0, written=0, removed=0, posts=0, tags=0)
     content = load_content(content_dir)
-    _last_content = content
+    _last_content, _last_content_dir = content, content_dir
     pages = render_site(content)
     written = sum(write_atomic(docs_dir / path, text) for path, text in pages.items())
     images = {}
@@ -122,6 +143,7 @@ def generate(content_dir, docs_dir) -> Result:
             if dirpath != str(base) and not os.listdir(dirpath):
                 os.rmdir(dirpath)
     _last_signature = _signature(content_dir, docs_dir)
+    write_atomic(state, _digest(_last_signature))
     return Result(pages=len(pages), written=written, removed=removed, posts=len(content.entries),
                   tags=len({tag.slug for e in content.entries for tag in e.tags}),
                   problems=tuple(warnings_of(content)))
