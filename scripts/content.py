@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -233,7 +234,7 @@ def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
                                    image=image, width=size[0] if size else None, height=size[1] if size else None))
 
     versions = {}
-    for md in sorted(folder.glob("*.md")):
+    for md in sorted(folder / name for name in os.listdir(folder) if name.endswith(".md")):
         md_rel = rel / md.name
         if md.stem not in LANGS:
             errors.append(ContentError(md_rel, None, f"unknown language file '{md.name}' (expected one of: {', '.join(l + '.md' for l in LANGS)})"))

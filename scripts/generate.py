@@ -17,7 +17,7 @@ from .render_pages import (render_404, render_credits, render_days, render_on_th
 from .status import coverage, render_page
 from .render import (archive_path, clear_caches, post_path, render_home, render_list_pages, render_post, render_tags_index,
                      tag_path)
-from .yamlio import copy_if_changed, write_atomic
+from .yamlio import copy_if_changed, write_atomic, write_if_changed
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,9 @@ class Result:
     problems: tuple = ()  # what `check` would report, from the content just loaded (empty on a skipped repeat)
 
 
-def render_site(content) -> dict[str, str]:
-    """Every generated page: {'<lang>/<path>': markdown}."""
+def iter_pages(content, langs=LANGS, parts=("posts", "lists")):
+    """Every generated page as ('<lang>/<path>', markdown), one at a time (the archive may be large).
+    `parts` picks the post pages, the list and index pages, or both."""
     entries = list(content.entries)
     resolve = content.registry.resolve
     clear_caches()
@@ -39,15 +40,17 @@ def render_site(content) -> dict[str, str]:
     for entry in entries:
         for tag in entry.tags:
             by_tag.setdefault(tag.slug, []).append(entry)
-    pages: dict[str, str] = {}
     status_page = render_page(coverage(content))
-    for lang in LANGS:
-        pages[f"{lang}/index.md"] = render_home(entries, lang)
+    for lang in langs:
+        if "posts" in parts:
+            for entry in entries:
+                yield f"{lang}/{post_path(entry.id)}", render_post(entry, lang, resolve)
+        if "lists" not in parts:
+            continue
+        yield f"{lang}/index.md", render_home(entries, lang)
         for path, text in render_list_pages(entries, lang, t(lang, "archive_title"),
                                             plural(lang, "posts_count", len(entries)), archive_path).items():
-            pages[f"{lang}/{path}"] = text
-        for entry in entries:
-            pages[f"{lang}/{post_path(entry.id)}"] = render_post(entry, lang, resolve)
+            yield f"{lang}/{path}", text
         counts = []
         for slug, tagged in sorted(by_tag.items()):
             tag = content.tags[slug]
@@ -55,17 +58,64 @@ def render_site(content) -> dict[str, str]:
             title = t(lang, "tag_title", label=tag.label(lang))
             for path, text in render_list_pages(tagged, lang, title, plural(lang, "posts_count", len(tagged)),
                                                 lambda page, s=slug: tag_path(s, page)).items():
-                pages[f"{lang}/{path}"] = text
+                yield f"{lang}/{path}", text
         for path, text in render_tags_index(counts, lang).items():
-            pages[f"{lang}/{path}"] = text
-        pages[f"{lang}/status.md"] = status_page
-        pages[f"{lang}/timeline.md"] = render_timeline(content, lang)
-        pages[f"{lang}/on-this-day.md"] = render_on_this_day(content, lang)
-        pages[f"{lang}/404.md"] = render_404(lang)
+            yield f"{lang}/{path}", text
+        yield f"{lang}/status.md", status_page
+        yield f"{lang}/timeline.md", render_timeline(content, lang)
+        yield f"{lang}/on-this-day.md", render_on_this_day(content, lang)
+        yield f"{lang}/404.md", render_404(lang)
         for render in (render_days, render_sources, render_credits):
             for path, text in render(content, lang).items():
-                pages[f"{lang}/{path}"] = text
-    return pages
+                yield f"{lang}/{path}", text
+
+
+def render_site(content) -> dict[str, str]:
+    """Every generated page: {'<lang>/<path>': markdown}."""
+    return dict(iter_pages(content))
+
+
+PARALLEL_FROM = 500  # posts; below this a second process costs more than it saves
+_job = None  # (content, docs_dir) for the worker processes, inherited by fork
+
+
+TASKS = [(lang, part) for lang in LANGS for part in ("posts", "lists")]  # six similar shares of the work
+
+
+def _write_share(task: tuple[str, str]) -> tuple[set, int]:
+    lang, part = task
+    content, docs_dir = _job
+    paths, written = set(), 0
+    for path, text in iter_pages(content, (lang,), (part,)):
+        paths.add(path)
+        written += write_if_changed(docs_dir / path, text)
+    return paths, written
+
+
+def _write_pages(content, docs_dir: Path) -> tuple[set, int]:
+    """Render and write every page; the languages in parallel on a large archive with several cores."""
+    global _job
+    _job = (content, docs_dir)
+    try:
+        if len(content.entries) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 and hasattr(os, "fork"):
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            try:
+                ctx = multiprocessing.get_context("fork")
+                with ProcessPoolExecutor(max_workers=min(len(TASKS), os.cpu_count() or 1), mp_context=ctx) as pool:
+                    results = list(pool.map(_write_share, TASKS))
+                return set().union(*(r[0] for r in results)), sum(r[1] for r in results)
+            except (OSError, RuntimeError):
+                pass  # no processes to be had here: do it in this one
+        paths, written = set(), 0
+        for task in TASKS:
+            p, w = _write_share(task)
+            paths |= p
+            written += w
+        return paths, written
+    finally:
+        _job = None
 
 
 STATE_FILE = ".cache/generated"  # beside content/: a digest of what docs/ was last generated from
@@ -120,8 +170,7 @@ def generate(content_dir, docs_dir) -> Result:
         return Result(pages=0, written=0, removed=0, posts=0, tags=0)
     content = load_content(content_dir)
     _last_content, _last_content_dir = content, content_dir
-    pages = render_site(content)
-    written = sum(write_atomic(docs_dir / path, text) for path, text in pages.items())
+    pages, written = _write_pages(content, docs_dir)
     images = {}
     for entry in content.entries:
         for item in entry.gallery:

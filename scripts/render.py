@@ -57,10 +57,10 @@ def _relative(from_dir: str, to_path: str) -> str:
 
 def cross_link(from_lang: str, from_path: str, to_lang: str, to_path: str) -> str:
     """A relative link from a page to a page of another language (a directory URL)."""
-    here = url_of(from_lang, from_path)
-    there = url_of(to_lang, to_path)
-    rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
-    return rel if rel.endswith("/") or rel == "." else rel + "/"
+    here = url_of(from_lang, from_path).rstrip("/")
+    there = url_of(to_lang, to_path).rstrip("/")
+    rel = _relative(here, there + "/_")[:-1] if there else "../" * (here.count("/") + 1 if here else 0)
+    return rel or "./"
 
 
 # --- pieces -------------------------------------------------------------------------------------
@@ -82,7 +82,7 @@ def link_hashtags(markdown: str, resolve, here: str) -> str:
 
 def plain(markdown: str, limit: int = 240) -> str:
     """Plain text of a Markdown body, for excerpts and descriptions."""
-    text = _ATTR_LINE.sub("", markdown)
+    text = _ATTR_LINE.sub("", markdown[: limit * 3])  # escapes and spaces never triple the length
     text = unescape_markdown(re.sub(r"\s+", " ", text)).strip()
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:–—-") + "…"

@@ -163,3 +163,18 @@ def copy_if_changed(src: Path, dest: Path) -> bool:
         pass
     write_bytes_atomic(dest, data)
     return True
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write generated output unless the file already holds it; True if it wrote. Not atomic: output
+    is made again from content/ whenever a run did not finish (see generate's digest)."""
+    data = text.encode("utf-8")
+    try:
+        with open(path, "rb") as f:
+            if f.read() == data:
+                return False
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+    return True
