@@ -16,6 +16,7 @@ _INVISIBLE = dict.fromkeys(
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
                              "\u2008\u2009\u200a\u205f\u3000\t\x0b\x0c"), " ")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_INVISIBLE_AND_SPACES = {**_INVISIBLE, **_SPACES}
 
 
 def normalize_line(line: str) -> str:
@@ -27,7 +28,7 @@ def normalize_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line)
     if "\u200d" in line:
         line = _EMOJI_ZWJ.sub("\ue000", line)
-    line = line.translate(_INVISIBLE).translate(_SPACES)
+    line = line.translate(_INVISIBLE_AND_SPACES)
     line = _CONTROL.sub("", line).replace("\ue000", "\u200d")
     return _RUNS_OF_SPACES.sub(" ", line).strip()
 
@@ -60,6 +61,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _TURKISH_LETTERS = set("ğĞşŞıİ")
 _TURKISH_WORDS = {"ve", "bir", "bu", "için", "ile", "da", "de", "olan", "olarak", "gibi", "çok", "daha",
                   "kutlu", "olsun", "yılı", "yıl", "savaş", "zafer", "günü", "ordusu", "askerleri"}
+_CYRILLIC_WORD = re.compile(r"\S*[\u0400-\u04ff]\S*")
+_TURKISH_WORD = re.compile(r"\S*[ğĞşŞıİ]\S*")
 _ENGLISH_WORDS = {"the", "and", "of", "to", "in", "was", "were", "on", "for", "with", "is", "that", "by"}
 
 
@@ -68,11 +71,11 @@ def detect_lang(text: str) -> str | None:
     words = _WORD.findall(HASHTAG.sub("", text))
     if not words:
         return None
-    cyrillic = sum(1 for w in words if re.search(r"[\u0400-\u04ff]", w))
+    cyrillic = len(_CYRILLIC_WORD.findall(" ".join(words)))
     if cyrillic * 2 > len(words):
         return "ru"
     lower = [w.lower() for w in words]
-    turkish = sum(1 for w in words if _TURKISH_LETTERS & set(w)) + sum(1 for w in lower if w in _TURKISH_WORDS)
+    turkish = len(_TURKISH_WORD.findall(" ".join(words))) + sum(1 for w in lower if w in _TURKISH_WORDS)
     english = sum(1 for w in lower if w in _ENGLISH_WORDS)
     return "tr" if turkish > english else "en"
 
@@ -214,6 +217,7 @@ MONTHS = {
 _MONTH_NUMBER = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
 _MONTH_RE = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
 
 
@@ -221,6 +225,8 @@ def dates_in(text: str):
     """(position, datetime.date) for every written-out date in a text (English, Russian, Turkish)."""
     import datetime as dt
 
+    if not _YEAR.search(text):
+        return []
     found = []
     for m in _DATE_MDY.finditer(text):
         found.append((m.start(), m.group(1), m.group(2), m.group(3)))

@@ -116,7 +116,8 @@ def read_text(path: Path) -> str:
 
 
 def dump_yaml(data) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10000, default_flow_style=False)
+    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
+                     sort_keys=False, width=10000, default_flow_style=False)
 
 
 def write_atomic(path: Path, text: str) -> bool:
