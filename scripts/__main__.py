@@ -13,6 +13,7 @@ from .model import ContentError
 COMMANDS = {
     "import": ("scripts.cli_import", "import raw source files into content/"),
     "generate": ("scripts.cli_generate", "write docs/ from content/ (what the MkDocs hook runs)"),
+    "bench": ("scripts.bench", "time import, generate and the MkDocs build on a synthetic archive"),
     "check": ("scripts.cli_check", "validate content/ and report every problem"),
     "new": ("scripts.cli_new", "scaffold a new post with all three language files"),
     "status": ("scripts.cli_status", "translation coverage per language"),
