@@ -311,9 +311,10 @@ class Stage:
 
 
 def run_stage(cmd: list[str], cwd: Path) -> Stage:
-    """Run one stage in a fresh process: wall time, and the peak resident memory of that process alone
-    (os.wait4 returns the child's own rusage, unlike RUSAGE_CHILDREN, which keeps the maximum over all)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    """Run one stage in a fresh process: wall time, CPU time and peak resident memory of that stage alone.
+    os.wait4 returns the rusage of this child and the workers it waited for (CPU summed, memory the largest
+    single process), unlike RUSAGE_CHILDREN, which keeps the maximum over every stage run so far."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err)
@@ -474,7 +475,7 @@ def render_tables(results: list[Result], runs: int) -> str:
         ]))
     lines += ["", f"Medians of {runs} run{'s' if runs != 1 else ''}; each stage in a fresh process "
               "(seconds include interpreter start). MB = 10^6 bytes; memory is the peak resident size of the "
-              "stage's process. 'repeat' runs generate again with nothing changed ('repeat written' should be "
+              "stage's largest process. 'repeat' runs generate again with nothing changed ('repeat written' should be "
               "0). The build is the full trilingual `mkdocs build`; en-only is the same site with "
               "`build_only_locale: en`."]
     searched = [r for r in results if r.search]

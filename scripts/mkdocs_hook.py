@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts import generate as gen  # noqa: E402
 from scripts.i18n import t  # noqa: E402
 from scripts.model import DEFAULT_LANG, LANGS, ContentError  # noqa: E402
-from scripts.site_html import finish_page, render_feed, split_search_index, write_not_found_pages, write_search_worker  # noqa: E402
+from scripts.site_html import finish_page, indexed, render_feed, split_search_index, write_not_found_pages, write_search_worker  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -39,6 +39,14 @@ def on_pre_build(config, **kwargs):
 
 def _base(config) -> str:
     return (config.get("site_url") or "/").rstrip("/") + "/"
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    # Lists only repeat the posts' excerpts: keep them out of the search index (and save the search
+    # plugin parsing them: 2-3 s of a 1,000-post build).
+    if not indexed(page.url):
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return markdown
 
 
 def on_post_page(output, page, config, **kwargs):

@@ -61,8 +61,10 @@ def finish_page(output: str, url: str, base: str, title: str, description: str, 
     """Head tags in place of Material's relative alternates, and the search base of the page's language."""
     lang, _ = split_url(url)
     kind = "article" if url.startswith(("posts/", f"{lang}/posts/")) else "website"
-    output = _ALTERNATE.sub("", output)
-    output = output.replace("</title>", "</title>" + head_tags(url, base, title, description, site_name, kind), 1)
+    head, sep, body = output.partition("</head>")  # the links are in the head: leave the body unscanned
+    head = _ALTERNATE.sub("", head)
+    head = head.replace("</title>", "</title>" + head_tags(url, base, title, description, site_name, kind), 1)
+    output = head + sep + body
 
     def reconfigure(m):
         config = json.loads(m.group(2))
@@ -122,7 +124,12 @@ def write_search_worker(site_dir: Path) -> None:
 
 
 # Lists repeat the excerpts of the posts they list: readers search posts, not lists.
-_NOT_INDEXED = re.compile(r"^(archive/|tags/[^/]+/|status/|404)")
+_NOT_INDEXED = re.compile(r"^(archive/|tags/[^/]+/|days/|sources/[^/]+/|credits/[^/]+/|status/|404)")
+
+
+def indexed(url: str) -> bool:
+    """Whether a page belongs in the search index (the hook tells the search plugin to skip the rest)."""
+    return not _NOT_INDEXED.match(split_url(url)[1])
 
 
 def split_search_index(site_dir: Path) -> dict[str, int]:
@@ -135,7 +142,7 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
         docs = []
         for doc in data["docs"]:
             doc_lang, rest = split_url(doc["location"])
-            if doc_lang == lang and not _NOT_INDEXED.match(rest):
+            if doc_lang == lang and indexed(doc["location"]):
                 docs.append({**doc, "location": rest})
         config = {**data["config"], "lang": [lang]}
         out = site_dir / ("" if lang == DEFAULT_LANG else lang) / "search" / "search_index.json"
