@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from .model import Paragraph, Photo, Post
-from .text import dates_in, dedupe_paragraphs, detect_lang, hashtags, split_lines, tag_key
+from .text import dates_in, dedupe_paragraphs, detect_lang, hashtags, split_lines, unique_hashtags
 from .import_telegram_web import title_from
 
 KIND = "gallery-article"
@@ -47,11 +47,7 @@ def parse(text: str) -> list[Post]:
     blocks = _blocks(gallery)
     photos, warnings = _photos(blocks, source)
     intro = dedupe_paragraphs(intro)
-    tags, keys = [], set()
-    for t in (t for p in intro for t in hashtags(p)):
-        if tag_key(t) not in keys:
-            keys.add(tag_key(t))
-            tags.append(t)
+    tags = unique_hashtags(t for p in intro for t in hashtags(p))
     post = Post(
         paragraphs=[Paragraph(t, detect_lang(t)) for t in intro],
         source_name=source or "Unknown publication",

@@ -9,7 +9,7 @@ from collections import Counter
 
 from .import_telegram_web import infer_date, title_from
 from .model import ContentError, ContentErrors, Paragraph, Photo, Post
-from .text import dates_in, dedupe_paragraphs, detect_lang, hashtags, is_hashtag_line, split_lines, tag_key
+from .text import dates_in, dedupe_paragraphs, detect_lang, hashtags, is_hashtag_line, split_lines, unique_hashtags
 
 KIND = "telegram-json"
 # parse() has no path: its errors name the export's usual file name, and importer.parse_source
@@ -131,11 +131,7 @@ def _post(msg: dict, chat_name: str | None) -> Post | None:
         return None
     for t in texts:
         tags.extend(hashtags(t))
-    unique_tags, keys = [], set()
-    for t in tags:
-        if tag_key(t) not in keys:
-            keys.add(tag_key(t))
-            unique_tags.append(t)
+    unique_tags = unique_hashtags(tags)
     source = _text_field(msg, "forwarded_from") or chat_name or _text_field(msg, "from") or "Unknown channel"
     post = Post(
         paragraphs=[Paragraph(t, detect_lang(t)) for t in texts],

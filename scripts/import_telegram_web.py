@@ -6,7 +6,8 @@ import datetime as dt
 import re
 
 from .model import Paragraph, Post
-from .text import dates_in, dedupe_paragraphs, detect_lang, hashtags, is_hashtag_line, split_lines, tag_key
+from .text import (dates_in, dedupe_paragraphs, detect_lang, hashtags, is_hashtag_line, split_lines, tag_key,
+                   unique_hashtags)
 
 KIND = "telegram-web"
 FORWARDED = re.compile(r"^Forwarded from\s+(.+)$")
@@ -61,11 +62,7 @@ def _post(channel: str | None, lines: list[str], item: int) -> Post:
     texts = dedupe_paragraphs(texts)
     for t in texts:
         tags.extend(hashtags(t))
-    unique_tags, keys = [], set()
-    for t in tags:
-        if tag_key(t) not in keys:
-            keys.add(tag_key(t))
-            unique_tags.append(t)
+    unique_tags = unique_hashtags(tags)
     if channel is None:
         warnings.append("text before the first 'Forwarded from' line: kept as a post with no channel")
     post = Post(

@@ -52,6 +52,17 @@ def hashtags(text: str) -> list[str]:
     return [m.group(1) for m in HASHTAG.finditer(text)]
 
 
+def unique_hashtags(names) -> list[str]:
+    """Hashtags in order, each once (as first written) whatever its case or Turkish i."""
+    out, keys = [], set()
+    for name in names:
+        key = tag_key(name)
+        if key not in keys:
+            keys.add(key)
+            out.append(name)
+    return out
+
+
 def is_hashtag_line(line: str) -> bool:
     """True when a line holds hashtags and nothing else."""
     return bool(line.strip()) and not HASHTAG.sub("", line).strip() and bool(HASHTAG.search(line))
