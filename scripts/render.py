@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -112,12 +113,12 @@ def original_langs(entry: Entry) -> list[str]:
     return found
 
 
-def date_line(entry: Entry, lang: str) -> str:
+def date_line(entry: Entry, lang: str, as_html: bool = False) -> str:
     if entry.date is None:
         return t(lang, "undated")
     text = f'<time datetime="{entry.date.isoformat()}">{date_text(lang, entry.date)}</time>'
     if entry.time:
-        text += f", {escape_markdown(entry.time)}"
+        text += f", {html.escape(entry.time) if as_html else escape_markdown(entry.time)}"
     if entry.date_inferred:
         text += f' <span class="inferred" title="{_attr(entry.date_inferred)}">({t(lang, "date_inferred")})</span>'
     return text
@@ -142,8 +143,11 @@ ROOT = "\x00root\x00"  # stands for the relative path to the language root insid
 
 
 def list_item(entry: Entry, lang: str, here: str, level: int = 2) -> str:
-    """A post's card in a list: rendered once per post and language, then placed at any depth."""
-    depth = here.count("/")
+    """A post's card in a list: rendered once per post and language, then placed at any depth.
+
+    Cards are plain HTML with the pages' final addresses: on list pages Markdown conversion and
+    MkDocs' link resolution were 70% of the build's Markdown time (the build test checks these links)."""
+    depth = url_of(DEFAULT_LANG, here).count("/")
     return _card(entry, lang, level).replace(ROOT, "../" * depth)
 
 
@@ -155,17 +159,17 @@ def clear_caches():
 
 @lru_cache(maxsize=None)
 def _card(entry: Entry, lang: str, level: int) -> str:
+    e = html.escape
     version, fallback = version_for(entry, lang)
     lang_attr = f' lang="{entry.lang}"' if fallback else ""
-    title = escape_markdown(version.title)
-    excerpt = escape_markdown(plain(version.body)) if version.body.strip() else ""
-    chips = " ".join(f"[{_label(tag, lang)}]({ROOT}{tag_path(tag.slug)}){{ .tag }}" for tag in entry.tags)
-    return (f'<article class="post-card"{lang_attr} markdown>\n'
-            f"{'#' * level} [{title}]({ROOT}{post_path(entry.id)})\n\n"
-            f'<p class="post-meta" markdown="span">{date_line(entry, lang)} · '
-            f"{escape_markdown(str(entry.source.get('name', '')))}</p>\n\n"
-            + (f"{excerpt}\n\n" if excerpt else "")
-            + (f'<p class="tags" markdown="span">{chips}</p>\n' if chips else "")
+    excerpt = plain(version.body) if version.body.strip() else ""
+    chips = " ".join(f'<a class="tag" href="{ROOT}{url_of(DEFAULT_LANG, tag_path(tag.slug))}">{e(tag.label(lang))}</a>'
+                     for tag in entry.tags)
+    return (f'<article class="post-card"{lang_attr}>\n'
+            f'<h{level}><a href="{ROOT}{url_of(DEFAULT_LANG, post_path(entry.id))}">{e(version.title)}</a></h{level}>\n'
+            f'<p class="post-meta">{date_line(entry, lang, as_html=True)} · {e(str(entry.source.get("name", "")))}</p>\n'
+            + (f"<p>{e(excerpt)}</p>\n" if excerpt else "")
+            + (f'<p class="tags">{chips}</p>\n' if chips else "")
             + "</article>\n")
 
 
