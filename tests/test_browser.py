@@ -164,10 +164,11 @@ def test_lightbox_opens_and_closes_by_keyboard(page, origin):
     page.locator("#photo-1 .photo-open").focus()
     page.keyboard.press("Enter")
     box.wait_for(state="visible")
-    assert page.evaluate("document.activeElement.classList.contains('lightbox-close')")
+    # Focus moves in the hashchange handler, just after the box shows: wait for it (fails after 5 s).
+    page.wait_for_function("document.activeElement.classList.contains('lightbox-close')", timeout=5000)
     page.keyboard.press("Escape")
     box.wait_for(state="hidden")
-    assert page.evaluate("document.activeElement.classList.contains('photo-open')")
+    page.wait_for_function("document.activeElement.classList.contains('photo-open')", timeout=5000)
 
 
 @pytest.mark.parametrize("path, heading", [("nowhere/", "Page not found"), ("ru/nowhere/", "Страница не найдена"),
