@@ -9,7 +9,7 @@ from collections import Counter
 
 from .import_telegram_web import infer_date, title_from
 from .model import ContentError, ContentErrors, Paragraph, Photo, Post
-from .text import dates_in, dedupe_paragraphs, detect_lang, hashtags, is_hashtag_line, split_lines, unique_hashtags
+from .text import dates_in, detect_lang, paragraphs_and_tags, split_lines
 
 KIND = "telegram-json"
 # parse() has no path: its errors name the export's usual file name, and importer.parse_source
@@ -118,20 +118,9 @@ def _post(msg: dict, chat_name: str | None) -> Post | None:
         raise _Invalid("no numeric 'id'")
     body, links = _flatten(msg["text"] if "text" in msg else msg.get("text_entities", ""))
     photos, missing = _media(msg)
-    texts, tags = [], []
-    for line in split_lines(body):
-        if not line:
-            continue
-        if is_hashtag_line(line):
-            tags.extend(hashtags(line))
-            continue
-        texts.append(line)
-    texts = dedupe_paragraphs(texts)
-    if not texts and not tags and not photos and not missing:
+    texts, unique_tags = paragraphs_and_tags(split_lines(body))
+    if not texts and not unique_tags and not photos and not missing:
         return None
-    for t in texts:
-        tags.extend(hashtags(t))
-    unique_tags = unique_hashtags(tags)
     source = _text_field(msg, "forwarded_from") or chat_name or _text_field(msg, "from") or "Unknown channel"
     post = Post(
         paragraphs=[Paragraph(t, detect_lang(t)) for t in texts],

@@ -6,8 +6,7 @@ import datetime as dt
 import re
 
 from .model import Paragraph, Post
-from .text import (dates_in, dedupe_paragraphs, detect_lang, hashtags, is_hashtag_line, split_lines, tag_key,
-                   unique_hashtags)
+from .text import dates_in, detect_lang, paragraphs_and_tags, split_lines, tag_key
 
 KIND = "telegram-web"
 FORWARDED = re.compile(r"^Forwarded from\s+(.+)$")
@@ -46,23 +45,15 @@ def parse(text: str) -> list[Post]:
 
 
 def _post(channel: str | None, lines: list[str], item: int) -> Post:
-    texts, tags, missing, warnings = [], [], [], []
+    kept, missing, warnings = [], [], []
     for line in lines:
-        if not line:
-            continue
         placeholder = line.casefold().rstrip(".")
         if placeholder in PLACEHOLDERS:
             if PLACEHOLDERS[placeholder] and PLACEHOLDERS[placeholder] not in missing:
                 missing.append(PLACEHOLDERS[placeholder])
-            continue
-        if is_hashtag_line(line):
-            tags.extend(hashtags(line))
-            continue
-        texts.append(line)
-    texts = dedupe_paragraphs(texts)
-    for t in texts:
-        tags.extend(hashtags(t))
-    unique_tags = unique_hashtags(tags)
+        else:
+            kept.append(line)
+    texts, unique_tags = paragraphs_and_tags(kept)
     if channel is None:
         warnings.append("text before the first 'Forwarded from' line: kept as a post with no channel")
     post = Post(

@@ -63,6 +63,21 @@ def unique_hashtags(names) -> list[str]:
     return out
 
 
+def paragraphs_and_tags(lines) -> tuple[list[str], list[str]]:
+    """A post's lines as its paragraphs (each once, in reading order) and its hashtags: lines holding
+    only hashtags become tags, inline hashtags stay in the text and count too, each tag once."""
+    texts, tags = [], []
+    for line in lines:
+        if not line:
+            continue
+        if is_hashtag_line(line):
+            tags.extend(hashtags(line))
+        else:
+            texts.append(line)
+    texts = dedupe_paragraphs(texts)
+    return texts, unique_hashtags(tags + [t for text in texts for t in hashtags(text)])
+
+
 def is_hashtag_line(line: str) -> bool:
     """True when a line holds hashtags and nothing else."""
     return bool(line.strip()) and not HASHTAG.sub("", line).strip() and bool(HASHTAG.search(line))

@@ -1,6 +1,5 @@
 """`python -m scripts import`: what it creates, skips and refuses, and that it never half-writes."""
 
-import shutil
 from pathlib import Path
 
 import pytest

@@ -1,6 +1,5 @@
 """`new` scaffolds a post that loads and builds; `status` reports coverage, missing and stale."""
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,8 @@ FIXTURE = ROOT / "tests" / "fixtures" / "golden_content"
 
 
 @pytest.fixture
-def content(tmp_path) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(FIXTURE, root)
-    return root
+def content(golden_copy) -> Path:
+    return golden_copy
 
 
 def test_new_scaffolds_a_valid_post(content, capsys):

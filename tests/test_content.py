@@ -15,10 +15,8 @@ FIXTURE = ROOT / "tests" / "fixtures" / "golden_content"
 
 
 @pytest.fixture
-def content(tmp_path) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(FIXTURE, root)
-    return root
+def content(golden_copy) -> Path:
+    return golden_copy
 
 
 def errors_of(root: Path) -> list[str]:

@@ -1,6 +1,5 @@
 """The generator: golden pages in each language, idempotence, stale pages removed."""
 
-import os
 import shutil
 from pathlib import Path
 
