@@ -255,7 +255,7 @@ def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
             title = post_id
         captions = {}
         for k, v in (front.get("captions") or {}).items():
-            if not isinstance(k, int) or not 1 <= k <= max(len(gallery), 1) or k > len(gallery):
+            if not isinstance(k, int) or not 1 <= k <= len(gallery):
                 errors.append(ContentError(md_rel, front["captions"].key_lines.get(k, 1), f"caption {k}: no such photo (expected a number from 1 to {len(gallery)})"))
                 continue
             captions[k] = str(v)

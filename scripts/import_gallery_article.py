@@ -77,7 +77,6 @@ def _source_name(lines: list[str]) -> str | None:
 def _blocks(lines: list[str]) -> list[dict]:
     """Split the gallery at each leading credit line ('©' not right after a counter)."""
     blocks: list[dict] = []
-    prev = ""
     after_counter = False
     for line in lines:
         if not line:
@@ -86,7 +85,6 @@ def _blocks(lines: list[str]) -> list[dict]:
             if blocks:
                 blocks[-1]["counters"].append((int(m.group(1)), int(m.group(2))))
             after_counter = True
-            prev = line
             continue
         if line.startswith("©") and not after_counter:
             blocks.append({"lead": line, "credits": [], "texts": [], "counters": []})
@@ -98,8 +96,6 @@ def _blocks(lines: list[str]) -> list[dict]:
             blocks[-1]["texts"].append(line)
         if not (line.startswith("©") or line in ("/", MEDIABANK)):
             after_counter = False
-        prev = line
-    del prev
     return blocks
 
 
