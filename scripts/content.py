@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import parallel
 from .model import LANGS, ContentError, ContentErrors, Entry, Event, GalleryItem, Tag, Version
 from .images import IMAGE_SUFFIXES, image_size
 from .text import hashtags, slugify, tag_key
@@ -64,12 +65,21 @@ class TagRegistry:
         self.derived_names: dict[str, set[str]] = {}  # slug -> hashtags (not registered) that lead to it
         self.by_key: dict[str, Tag] = {}
         self.by_slug: dict[str, Tag] = dict(tags)
+        self._resolved: dict[str, Tag] = {}
         for tag in tags.values():
             self.by_key.setdefault(tag_key(tag.slug), tag)
             for alias in tag.aliases:
                 self.by_key[tag_key(alias)] = tag
 
     def resolve(self, hashtag: str) -> Tag:
+        """The tag of a hashtag; the same hashtag always resolves to the same tag (so it is kept)."""
+        try:
+            return self._resolved[hashtag]
+        except KeyError:
+            tag = self._resolved[hashtag] = self._resolve(hashtag)
+            return tag
+
+    def _resolve(self, hashtag: str) -> Tag:
         key = tag_key(hashtag)
         if key in self.by_key:
             return self.by_key[key]
@@ -148,15 +158,46 @@ def _date(value, path, line, what) -> dt.date:
 
 def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
     """One post folder; raises ContentErrors with every problem found in it."""
+    fields, tag_names, _ = read_entry(folder, root)
+    return _entry(fields, tag_names, registry)
+
+
+def _entry(fields: dict, tag_names: list[str], registry: TagRegistry) -> Entry:
+    """An Entry from what read_entry found, its hashtags resolved in the order they were written."""
+    tags = []
+    for name in tag_names:
+        tag = registry.resolve(name)
+        if tag not in tags:
+            tags.append(tag)
+    return Entry(tags=tuple(tags), **fields)
+
+
+_FINGERPRINT = re.compile(r"^fingerprint:\s*'?([0-9a-f]+)'?\s*$", re.M)
+_raw_files: dict[str, bool] = {}  # archived raw sources known to exist (many posts share one)
+
+
+def _raw_exists(path: Path) -> bool:
+    key = str(path)
+    if key not in _raw_files:
+        _raw_files[key] = path.is_file()
+    return _raw_files[key]
+
+
+def read_entry(folder: Path, root: Path) -> tuple[dict, list[str], tuple[str, int] | None]:
+    """Read and check one post folder without resolving its hashtags (so folders can be read in any
+    order, or in other processes): (the Entry's other fields, its hashtags in order, (fingerprint,
+    line) or None). Raises ContentErrors with every problem found in it."""
     errors: list[ContentError] = []
-    rel = folder.relative_to(root.parent) if root.parent in folder.parents else folder
+    rel = Path(root.name) / "posts" / folder.name
     meta_path = rel / "meta.yml"
     post_id = folder.name
     if not ID_RE.match(post_id):
         errors.append(ContentError(rel, None, f"post id '{post_id}' is not a lowercase slug (expected letters a-z, digits and '-', e.g. '{slugify(post_id)}')"))
-    if not (folder / "meta.yml").exists():
+    names = os.listdir(folder)
+    if "meta.yml" not in names:
         raise ContentErrors(errors + [ContentError(meta_path, None, "missing meta.yml (expected each post folder to hold meta.yml and one <lang>.md per language)")])
-    meta = load_yaml(read_text(folder / "meta.yml"), meta_path)
+    meta_text = read_text(folder / "meta.yml")
+    meta = load_yaml(meta_text, meta_path)
     if not isinstance(meta, Mapping):
         raise ContentErrors(errors + [ContentError(meta_path, 1, "meta.yml must be a mapping of keys to values (expected 'date: ...', 'source: ...')")])
     kl = meta.key_lines
@@ -185,17 +226,13 @@ def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
         if source.get("kind") not in SOURCE_KINDS:
             errors.append(ContentError(meta_path, source.key_lines.get("kind", source.line), f"source.kind: '{source.get('kind')}' (expected one of: {', '.join(sorted(SOURCE_KINDS))})"))
         raw = source.get("raw")
-        if raw is not None and not (root / str(raw)).is_file():
+        if raw is not None and not _raw_exists(root / str(raw)):
             errors.append(ContentError(meta_path, source.key_lines.get("raw", source.line), f"source.raw: no file content/{raw} (expected the archived raw source under content/sources/)"))
-    tags = []
     raw_tags = meta.get("tags") or []
     if not isinstance(raw_tags, list):
         errors.append(ContentError(meta_path, kl.get("tags", 1), "tags: expected a list, e.g. [Victory78, May9]"))
         raw_tags = []
-    for t in raw_tags:
-        tag = registry.resolve(str(t))
-        if tag not in tags:
-            tags.append(tag)
+    tag_names = [str(t) for t in raw_tags]
     commemorates = []
     for d in meta.get("commemorates") or []:
         try:
@@ -215,8 +252,8 @@ def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
             if key not in GALLERY_KEYS:
                 errors.append(ContentError(meta_path, item.key_lines[key], f"unknown key '{key}' in gallery item {n} (expected one of: {', '.join(sorted(GALLERY_KEYS))})"))
         ph = item.get("photographer")
-        names = {"": str(ph)} if isinstance(ph, str) else dict(ph or {})
-        for key in names:
+        names_by_lang = {"": str(ph)} if isinstance(ph, str) else dict(ph or {})
+        for key in names_by_lang:
             if key and key not in LANGS:
                 errors.append(ContentError(meta_path, item.line, f"gallery item {n}: photographer in unknown language '{key}'"))
         image, size = item.get("image"), None
@@ -230,21 +267,22 @@ def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
                 image = None
             else:
                 size = image_size(folder / image)
-        gallery.append(GalleryItem(n=n, agency=item.get("agency"), photographer=names, rights=item.get("rights"),
+        gallery.append(GalleryItem(n=n, agency=item.get("agency"), photographer=names_by_lang, rights=item.get("rights"),
                                    image=image, width=size[0] if size else None, height=size[1] if size else None))
 
     versions = {}
-    for md in sorted(folder / name for name in os.listdir(folder) if name.endswith(".md")):
-        md_rel = rel / md.name
-        if md.stem not in LANGS:
-            errors.append(ContentError(md_rel, None, f"unknown language file '{md.name}' (expected one of: {', '.join(l + '.md' for l in LANGS)})"))
+    for name in sorted(name for name in names if name.endswith(".md")):
+        md_rel = rel / name
+        stem = name[:-3]
+        if stem not in LANGS:
+            errors.append(ContentError(md_rel, None, f"unknown language file '{name}' (expected one of: {', '.join(l + '.md' for l in LANGS)})"))
             continue
         try:
-            front, body, body_line = split_front_matter(read_text(md), md_rel)
+            front, body, body_line = split_front_matter(read_text(folder / name), md_rel)
         except ContentError as e:
             errors.append(e)
             continue
-        if md.stem != lang and not str(front.get("title") or "").strip() and not body.strip() and not front.get("captions"):
+        if stem != lang and not str(front.get("title") or "").strip() and not body.strip() and not front.get("captions"):
             continue  # a scaffolded translation nobody has written yet: the page shows the original
         for key in front:
             if key not in FRONT_KEYS:
@@ -262,43 +300,42 @@ def load_entry(folder: Path, registry: TagRegistry, root: Path) -> Entry:
         translation_of = front.get("translation_of")
         if not lang_ok:
             pass
-        elif md.stem == lang and translation_of:
+        elif stem == lang and translation_of:
             errors.append(ContentError(md_rel, front.key_lines["translation_of"], f"the original ({lang}.md, per meta.yml lang) cannot be a translation"))
-        elif md.stem != lang and translation_of is not None and translation_of != lang:
+        elif stem != lang and translation_of is not None and translation_of != lang:
             errors.append(ContentError(md_rel, front.key_lines["translation_of"], f"translation_of: '{translation_of}' (expected '{lang}', the original's language)"))
-        versions[md.stem] = Version(lang=md.stem, title=title.strip(), body=body, captions=captions,
-                                    path=str(md_rel), translation_of=lang if md.stem != lang else None,
-                                    original_hash=front.get("original_hash"), body_line=body_line)
+        versions[stem] = Version(lang=stem, title=title.strip(), body=body, captions=captions,
+                                 path=str(md_rel), translation_of=lang if stem != lang else None,
+                                 original_hash=front.get("original_hash"), body_line=body_line)
     if lang_ok and lang not in versions and not any(e.path == str(rel / f"{lang}.md") for e in errors):
         errors.append(ContentError(rel / f"{lang}.md", None, f"missing the original text (meta.yml says lang: {lang}; expected {lang}.md)"))
-    for v in versions.values():
-        for name in hashtags(v.body):
-            tag = registry.resolve(name)
-            if tag not in tags:
-                tags.append(tag)
     if errors:
         raise ContentErrors(errors)
-    return Entry(id=post_id, path=str(rel), lang=lang, source=dict(source), versions=versions, date=date,
-                 date_inferred=meta.get("date_inferred"), time=meta.get("time"), tags=tuple(tags),
-                 commemorates=tuple(sorted(commemorates)), missing_media=tuple(missing), gallery=tuple(gallery))
+    for v in versions.values():
+        tag_names += hashtags(v.body)
+    m = _FINGERPRINT.search(meta_text)
+    fingerprint = (m.group(1), meta_text[: m.start()].count("\n") + 1) if m else None
+    fields = dict(id=post_id, path=str(rel), lang=lang, source=dict(source), versions=versions, date=date,
+                  date_inferred=meta.get("date_inferred"), time=meta.get("time"),
+                  commemorates=tuple(sorted(commemorates)), missing_media=tuple(missing), gallery=tuple(gallery))
+    return fields, tag_names, fingerprint
 
 
-def _duplicates(posts_dir: Path) -> list[ContentError]:
-    """Two folders holding the same imported text are one post imported twice."""
-    seen: dict[str, Path] = {}
+def _duplicates(read: list[tuple[str, tuple[str, int] | None]], where: str) -> list[ContentError]:
+    """Two folders holding the same imported text are one post imported twice: (post id, (fingerprint,
+    line)) of every folder read, in folder order."""
+    seen: dict[str, str] = {}
     errors = []
-    for meta in sorted(posts_dir.glob("*/meta.yml")) if posts_dir.is_dir() else []:
-        m = re.search(r"^fingerprint:\s*'?([0-9a-f]+)'?\s*$", meta.read_text(encoding="utf-8", errors="replace"), re.M)
-        if not m:
+    for post_id, fingerprint in read:
+        if fingerprint is None:
             continue
-        if m.group(1) in seen:
-            line = meta.read_text(encoding="utf-8", errors="replace")[: m.start()].count("\n") + 1
-            where = f"{posts_dir.parent.name}/{posts_dir.name}"
-            errors.append(ContentError(f"{where}/{meta.parent.name}/meta.yml", line,
-                                       f"duplicate post: the same text as {where}/{seen[m.group(1)].name} "
+        value, line = fingerprint
+        if value in seen:
+            errors.append(ContentError(f"{where}/{post_id}/meta.yml", line,
+                                       f"duplicate post: the same text as {where}/{seen[value]} "
                                        "(expected each imported item once; remove one folder)"))
         else:
-            seen[m.group(1)] = meta.parent
+            seen[value] = post_id
     return errors
 
 
@@ -340,9 +377,35 @@ def load_events(path: Path, shown: str) -> list[Event]:
     return sorted(events, key=lambda e: e.date)
 
 
+PARALLEL_FROM = 500  # post folders; below this a second process costs more than it saves
+
+
+def _read_share(bounds: tuple[int, int]) -> list:
+    """read_entry over a slice of the folders: what it read, or the ContentError it raised."""
+    root, folders = parallel.job()
+    out = []
+    for name in folders[bounds[0]:bounds[1]]:
+        try:
+            out.append(read_entry(root / "posts" / name, root))
+        except ContentError as e:
+            out.append(e)
+    return out
+
+
+def _read_all(root: Path, folders: list[str]) -> list:
+    """read_entry for every folder, in order; on a large archive, in two processes (reading files and
+    parsing YAML is most of loading). Tags are resolved afterwards, in folder order, so the result does
+    not depend on how the work was shared."""
+    shares = parallel.slices(len(folders), 4)
+    results = parallel.run_shares(_read_share, shares, (root, folders),
+                                  parallel=parallel.worth_it(len(folders), PARALLEL_FROM))
+    return [outcome for part in results for outcome in part]
+
+
 def load_content(root: Path) -> Content:
     """All of content/: every problem in every file is collected, then raised at once, sorted."""
     root = Path(root)
+    _raw_files.clear()
     errors: list[ContentError] = []
     try:
         tags = load_tags(root / "tags.yml", f"{root.name}/tags.yml")
@@ -361,18 +424,18 @@ def load_content(root: Path) -> Content:
     except ContentError as e:
         errors.append(e)
         events = []
-    entries = []
     posts_dir = root / "posts"
-    for folder in sorted(posts_dir.iterdir()) if posts_dir.is_dir() else []:
-        if not folder.is_dir() or folder.name.startswith("."):
+    folders = sorted(name for name in os.listdir(posts_dir) if not name.startswith(".")
+                     and os.path.isdir(os.path.join(posts_dir, name))) if posts_dir.is_dir() else []
+    entries, read = [], []
+    for name, outcome in zip(folders, _read_all(root, folders)):
+        if isinstance(outcome, ContentError):
+            errors += getattr(outcome, "errors", [outcome])
             continue
-        try:
-            entries.append(load_entry(folder, registry, root))
-        except ContentErrors as e:
-            errors += e.errors
-        except ContentError as e:
-            errors.append(e)
-    errors += _duplicates(posts_dir)
+        fields, tag_names, fingerprint = outcome
+        entries.append(_entry(fields, tag_names, registry))
+        read.append((name, fingerprint))
+    errors += _duplicates(read, f"{root.name}/posts")
     if errors:
         raise ContentErrors(errors)
     all_tags = dict(tags)

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import parallel
 from .checks import warnings_of
 from .content import load_content
 from .i18n import plural, t
@@ -76,15 +77,12 @@ def render_site(content) -> dict[str, str]:
 
 
 PARALLEL_FROM = 500  # posts; below this a second process costs more than it saves
-_job = None  # (content, docs_dir) for the worker processes, inherited by fork
-
-
 TASKS = [(lang, part) for lang in LANGS for part in ("posts", "lists")]  # six similar shares of the work
 
 
 def _write_share(task: tuple[str, str]) -> tuple[set, int]:
     lang, part = task
-    content, docs_dir = _job
+    content, docs_dir = parallel.job()
     paths, written = set(), 0
     for path, text in iter_pages(content, (lang,), (part,)):
         paths.add(path)
@@ -93,29 +91,10 @@ def _write_share(task: tuple[str, str]) -> tuple[set, int]:
 
 
 def _write_pages(content, docs_dir: Path) -> tuple[set, int]:
-    """Render and write every page; the languages in parallel on a large archive with several cores."""
-    global _job
-    _job = (content, docs_dir)
-    try:
-        if len(content.entries) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 and hasattr(os, "fork"):
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            try:
-                ctx = multiprocessing.get_context("fork")
-                with ProcessPoolExecutor(max_workers=min(len(TASKS), os.cpu_count() or 1), mp_context=ctx) as pool:
-                    results = list(pool.map(_write_share, TASKS))
-                return set().union(*(r[0] for r in results)), sum(r[1] for r in results)
-            except (OSError, RuntimeError):
-                pass  # no processes to be had here: do it in this one
-        paths, written = set(), 0
-        for task in TASKS:
-            p, w = _write_share(task)
-            paths |= p
-            written += w
-        return paths, written
-    finally:
-        _job = None
+    """Render and write every page; the languages in two processes on a large archive."""
+    results = parallel.run_shares(_write_share, TASKS, (content, docs_dir),
+                                  parallel=parallel.worth_it(len(content.entries), PARALLEL_FROM))
+    return set().union(*(r[0] for r in results)), sum(r[1] for r in results)
 
 
 STATE_FILE = ".cache/generated"  # beside content/: a digest of what docs/ was last generated from
@@ -183,16 +162,19 @@ def generate(content_dir, docs_dir) -> Result:
         base = docs_dir / lang
         if not base.is_dir():
             continue
+        prefix = len(str(base))
         for dirpath, _, files in os.walk(base, topdown=False):
+            folder = (lang + dirpath[prefix:]).replace(os.sep, "/")
             for name in files:
-                rel = os.path.relpath(os.path.join(dirpath, name), docs_dir).replace(os.sep, "/")
+                rel = f"{folder}/{name}"
                 if (name.endswith(".md") and rel not in pages) or (name.lower().endswith(IMAGE_SUFFIXES) and rel not in images):
                     os.unlink(os.path.join(dirpath, name))
                     removed += 1
             if dirpath != str(base) and not os.listdir(dirpath):
                 os.rmdir(dirpath)
-    _last_signature = _signature(content_dir, docs_dir)
-    write_atomic(state, _digest(_last_signature))
+    # The signature taken before reading: content edited while this ran is generated next time.
+    _last_signature = signature
+    write_atomic(state, _digest(signature))
     return Result(pages=len(pages), written=written, removed=removed, posts=len(content.entries),
                   tags=len({tag.slug for e in content.entries for tag in e.tags}),
                   problems=tuple(warnings_of(content)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import parallel
 from .model import Paragraph, Post
 from .text import dates_in, detect_lang, paragraphs_and_tags, split_lines, tag_key
 
@@ -24,24 +25,35 @@ MAY_9_TAGS = {tag_key(t) for t in ("May9", "9мая", "9Mayıs", "9May", "Victor
 
 
 def looks_like(text: str) -> bool:
-    return any(FORWARDED.match(line) for line in split_lines(text)[:2000])
+    return any(FORWARDED.match(line) for line in split_lines(text[:HEAD])[:2000])
+
+
+HEAD = 400_000  # characters of a file enough to tell its format
+PARALLEL_FROM = 500  # posts in one file; below this a second process costs more than it saves
 
 
 def parse(text: str) -> list[Post]:
     """Posts in reading order; a paragraph repeated inside a post is kept once."""
-    posts: list[Post] = []
+    blocks: list[tuple[str | None, list[str], int]] = []
     channel, block = None, []
     for line in split_lines(text):
         m = FORWARDED.match(line)
         if m:
             if channel is not None or any(block):
-                posts.append(_post(channel, block, len(posts) + 1))
+                blocks.append((channel, block, len(blocks) + 1))
             channel, block = m.group(1).strip(), []
         else:
             block.append(line)
     if channel is not None or any(block):
-        posts.append(_post(channel, block, len(posts) + 1))
-    return [p for p in posts if p.paragraphs or p.tags or p.missing_media]
+        blocks.append((channel, block, len(blocks) + 1))
+    # Each post is read on its own: a long channel page is shared between processes.
+    shares = parallel.slices(len(blocks), 4)
+    parts = parallel.run_shares(_posts_of, shares, blocks, parallel=parallel.worth_it(len(blocks), PARALLEL_FROM))
+    return [p for part in parts for p in part if p.paragraphs or p.tags or p.missing_media]
+
+
+def _posts_of(bounds: tuple[int, int]) -> list[Post]:
+    return [_post(*block) for block in parallel.job()[bounds[0]:bounds[1]]]
 
 
 def _post(channel: str | None, lines: list[str], item: int) -> Post:
@@ -66,7 +78,8 @@ def _post(channel: str | None, lines: list[str], item: int) -> Post:
         item=item,
     )
     post.title = title_from(texts)
-    post.commemorates = sorted({d for t in texts for _, d in dates_in(t) if 1939 <= d.year <= 1945})
+    # "\x00" between paragraphs: a date is never read across two of them (dates_in needs white space).
+    post.commemorates = sorted({d for _, d in dates_in("\x00".join(texts)) if 1939 <= d.year <= 1945})
     post.date, reason = infer_date(texts, unique_tags)
     if reason:
         post.warnings.append(f"date {post.date.isoformat()} inferred: {reason}")
@@ -91,9 +104,10 @@ def title_from(texts: list[str], words: int = 10) -> str:
 def infer_date(texts: list[str], tags: list[str]) -> tuple[dt.date | None, str | None]:
     """The day a post was probably published, from what its text says, and why; (None, None) if unsure."""
     joined = "\n".join(texts)
+    dates = dates_in(joined)
     years_ago = re.search(r"\b(\d{1,3})\s+years\s+ago\b", re.sub(r"[\ufe0f\u20e3]", "", joined))
     if years_ago:
-        later = [d for pos, d in dates_in(joined) if pos > years_ago.start()]
+        later = [d for pos, d in dates if pos > years_ago.start()]
         if later:
             n, d = int(years_ago.group(1)), later[0]
             try:
@@ -104,7 +118,7 @@ def infer_date(texts: list[str], tags: list[str]) -> tuple[dt.date | None, str |
     if anniversaries:
         tag, n = anniversaries[0]
         year = VICTORY_DAY.year + n
-        same_year = [d for _, d in dates_in(joined) if d.year == year]
+        same_year = [d for _, d in dates if d.year == year]
         if same_year:
             return same_year[-1], f"{same_year[-1].isoformat()} in the text, in the year of #{tag}"
         if MAY_9_TAGS & {tag_key(t) for t in tags}:

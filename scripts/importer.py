@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import import_gallery_article, import_telegram_json, import_telegram_web
+from . import import_gallery_article, import_telegram_json, import_telegram_web, parallel
 from .model import ContentError, ContentErrors, Post
 from .text import escape_markdown, fingerprint, slugify
 from .yamlio import dump_yaml, load_yaml, read_text, write_atomic, write_bytes_atomic
@@ -77,7 +77,7 @@ def parse_source(path: Path, text: str) -> tuple[str, list[Post]]:
     raise ContentError(path, 1, f"unrecognized format ({EXPECTED})")
 
 
-def render_meta(post: Post, raw: str) -> dict:
+def render_meta(post: Post, raw: str, fingerprint: str | None = None) -> dict:
     meta: dict = {}
     if post.date:
         meta["date"] = post.date.isoformat()
@@ -100,7 +100,7 @@ def render_meta(post: Post, raw: str) -> dict:
                                ("image", p.image)) if v}
             for p in post.photos
         ]
-    meta["fingerprint"] = post_fingerprint(post)
+    meta["fingerprint"] = fingerprint or post_fingerprint(post)
     return meta
 
 
@@ -174,6 +174,7 @@ def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
 
     report = Report()
     prints, ids = _existing(root)
+    to_write = {}  # folder -> what to write there (a post imported twice with --force: the last)
     for path, data, kind, posts in parsed:
         raw = _archive_name(root, path, data)
         if not (root / raw).exists():
@@ -190,19 +191,31 @@ def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
                 report.overwritten.append(f"content/posts/{folder.name} ({label}): --force replaced its "
                                           "meta.yml and original text; translations were kept")
             else:
-                folder = root / "posts" / _new_id(post, ids)
+                folder = root / "posts" / _new_id(post, ids, fp)
                 report.created.append(f"content/posts/{folder.name} ({label}, {post.lang}: {post.title})")
             ids.add(folder.name)
             prints[fp] = folder
             post.photos = [_copy_photo(p, path.parent, folder, report) for p in post.photos]
-            write_atomic(folder / "meta.yml", dump_yaml(render_meta(post, raw)))
-            write_atomic(folder / f"{post.lang}.md", render_original(post))
+            to_write[folder] = (folder, post, raw, fp)
             for w in post.warnings:
                 report.attention.append(f"content/posts/{folder.name}: {w}")
             if post.date is None:
                 report.attention.append(f"content/posts/{folder.name}: no date (add 'date: YYYY-MM-DD' to "
                                         "meta.yml; until then it is listed after the dated posts)")
+    to_write = list(to_write.values())
+    parallel.run_shares(_write_posts, parallel.slices(len(to_write), 4), to_write,
+                        parallel=parallel.worth_it(len(to_write), PARALLEL_FROM))
     return report
+
+
+PARALLEL_FROM = 500  # posts to write; below this a second process costs more than it saves
+
+
+def _write_posts(bounds: tuple[int, int]) -> None:
+    """Each post's meta.yml and original text, for a slice of the posts to write."""
+    for folder, post, raw, fp in parallel.job()[bounds[0]:bounds[1]]:
+        write_atomic(folder / "meta.yml", dump_yaml(render_meta(post, raw, fp)))
+        write_atomic(folder / f"{post.lang}.md", render_original(post))
 
 
 def _copy_photo(photo, export: Path, folder: Path, report: Report):
@@ -230,9 +243,9 @@ def _copy_photo(photo, export: Path, folder: Path, report: Report):
     return replace(photo, image=src.name)
 
 
-def _new_id(post: Post, taken: set[str]) -> str:
+def _new_id(post: Post, taken: set[str], fp: str) -> str:
     words = " ".join((post.title or post.source_name).replace("…", "").split()[:6])
     base = slugify(words, max_len=60)
     if base not in taken:
         return base
-    return f"{base}-{post_fingerprint(post)[:6]}"
+    return f"{base}-{fp[:6]}"

@@ -19,6 +19,9 @@ class ContentError(Exception):
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self):  # picklable, to come back from a worker process
+        return ContentError, (self.path, self.line, self.problem)
+
 
 class ContentErrors(ContentError):
     """Several content errors at once, reported sorted, one per line."""
@@ -31,6 +34,9 @@ class ContentErrors(ContentError):
 
     def __str__(self):
         return self.args[0]
+
+    def __reduce__(self):
+        return ContentErrors, (self.errors,)
 
 
 @dataclass(frozen=True)

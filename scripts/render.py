@@ -34,8 +34,12 @@ def archive_path(page: int = 1) -> str:
 
 def url_of(lang: str, path: str) -> str:
     """The site URL (relative to the site root) of a generated page in a language."""
-    url = re.sub(r"(^|/)index\.md$", r"\1", path)
-    url = re.sub(r"\.md$", "/", url)
+    if path == "index.md" or path.endswith("/index.md"):
+        url = path[:-8]
+    elif path.endswith(".md"):
+        url = path[:-3] + "/"
+    else:
+        url = path
     return url if lang == DEFAULT_LANG else f"{lang}/{url}"
 
 
@@ -83,8 +87,10 @@ def link_hashtags(markdown: str, resolve, here: str) -> str:
 
 def plain(markdown: str, limit: int = 240) -> str:
     """Plain text of a Markdown body, for excerpts and descriptions."""
-    text = _ATTR_LINE.sub("", markdown[: limit * 3])  # escapes and spaces never triple the length
-    text = unescape_markdown(re.sub(r"\s+", " ", text)).strip()
+    text = markdown[: limit * 3]  # escapes and spaces never triple the length
+    if "{" in text:
+        text = _ATTR_LINE.sub("", text)
+    text = unescape_markdown(" ".join(text.split())).strip()
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:–—-") + "…"
     return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -103,7 +104,12 @@ def _js(text: str) -> str:
 
 
 def source_slug(entry) -> str:
-    return slugify(str(entry.source.get("name", "")), max_len=60)
+    return _name_slug(str(entry.source.get("name", "")))
+
+
+@lru_cache(maxsize=4096)
+def _name_slug(name: str) -> str:
+    return slugify(name, max_len=60)
 
 
 def _index_pages(lang: str, title: str, intro: str, lines: list[str], path_of) -> dict[str, str]:

@@ -26,6 +26,8 @@ def normalize_line(line: str) -> str:
     if line.isascii() and line.isprintable() and "  " not in line:
         return line.strip()  # the common case, and nothing to do
     line = unicodedata.normalize("NFC", line)
+    if not _ODD.search(line):
+        return line.strip()  # text in other scripts, clean
     if "\u200d" in line:
         line = _EMOJI_ZWJ.sub("\ue000", line)
     line = line.translate(_INVISIBLE_AND_SPACES)
@@ -33,6 +35,7 @@ def normalize_line(line: str) -> str:
     return _RUNS_OF_SPACES.sub(" ", line).strip()
 
 
+_ODD = re.compile("[" + re.escape("".join(map(chr, _INVISIBLE_AND_SPACES))) + r"\x00-\x08\x0e-\x1f\x7f]|  ")
 _EMOJI_ZWJ = re.compile(r"(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF])\u200d(?=[\U0001F000-\U0001FAFF\u2600-\u27BF])")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 
@@ -44,7 +47,7 @@ def split_lines(text: str) -> list[str]:
 
 
 # A hashtag: '#' not preceded by a word character, '&' (entities) or a backslash, then word characters.
-HASHTAG = re.compile(r"(?<![\w&\\/])#(\w+)")
+HASHTAG = re.compile(r"#(?<![\w&\\/]#)(\w+)")  # '#' first: the engine scans for it
 
 
 def hashtags(text: str) -> list[str]:
@@ -94,14 +97,16 @@ _ENGLISH_WORDS = {"the", "and", "of", "to", "in", "was", "were", "on", "for", "w
 
 def detect_lang(text: str) -> str | None:
     """en, ru or tr for a paragraph, or None when it has no words to tell by."""
-    words = _WORD.findall(HASHTAG.sub("", text))
+    words = _WORD.findall(HASHTAG.sub("", text) if "#" in text else text)
     if not words:
         return None
-    cyrillic = len(_CYRILLIC_WORD.findall(" ".join(words)))
+    plain_latin = text.isascii()  # then no Cyrillic and no Turkish letters: count the words only
+    joined = "" if plain_latin else " ".join(words)
+    cyrillic = 0 if plain_latin else len(_CYRILLIC_WORD.findall(joined))
     if cyrillic * 2 > len(words):
         return "ru"
     lower = [w.lower() for w in words]
-    turkish = len(_TURKISH_WORD.findall(" ".join(words))) + sum(1 for w in lower if w in _TURKISH_WORDS)
+    turkish = (0 if plain_latin else len(_TURKISH_WORD.findall(joined))) + sum(1 for w in lower if w in _TURKISH_WORDS)
     english = sum(1 for w in lower if w in _ENGLISH_WORDS)
     return "tr" if turkish > english else "en"
 
@@ -128,10 +133,16 @@ def escape_markdown(text: str) -> str:
     return text
 
 
+_ESCAPED = re.compile(r"\\(.)")
+
+
 def unescape_markdown(text: str) -> str:
     """The inverse of escape_markdown for plain reading (excerpts, search, comparing)."""
-    text = re.sub(r"\\(.)", r"\1", text)
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    if "\\" in text:
+        text = _ESCAPED.sub(r"\1", text)
+    if "&" in text:
+        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return text
 
 
 # --- slugs ----------------------------------------------------------------------------------------

@@ -1,0 +1,66 @@
+"""Sharing a large job between processes on a machine with several cores (two on CI runners).
+
+The workers are forked, so they inherit the job's data (`job()`) instead of receiving it pickled; only
+each share's description goes to them and only its result comes back. Where processes cannot be had
+(no fork, a sandbox without semaphores), or the job is small, the shares run in this process, in order:
+the result is the same either way."""
+
+from __future__ import annotations
+
+import os
+
+MAX_WORKERS = 4  # the shares are few and large: more processes would mostly copy memory
+_job = None
+
+
+def job():
+    """The data of the job being shared (in a worker, as it was when the worker was forked)."""
+    return _job
+
+
+def worth_it(size: int, threshold: int) -> bool:
+    """Whether a job of `size` items is large enough to share, on this machine."""
+    return size >= threshold and (os.cpu_count() or 1) > 1 and hasattr(os, "fork")
+
+
+def run_shares(fn, shares: list, data, parallel: bool = True) -> list:
+    """[fn(share) for share in shares], with job() returning `data` inside fn; the shares run in
+    worker processes when `parallel` is true and processes can be had. An exception raised by fn is
+    raised here, as in a plain loop."""
+    global _job
+    _job = data
+    try:
+        if parallel and len(shares) > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            outcomes = None
+            try:
+                workers = min(MAX_WORKERS, len(shares), os.cpu_count() or 1)
+                with ProcessPoolExecutor(max_workers=workers,
+                                         mp_context=multiprocessing.get_context("fork")) as pool:
+                    outcomes = list(pool.map(_call, [(fn, share) for share in shares]))
+            except (OSError, RuntimeError):
+                pass  # no processes to be had here (fn's own errors come back as outcomes)
+            if outcomes is not None:
+                for ok, value in outcomes:
+                    if not ok:
+                        raise value
+                return [value for _, value in outcomes]
+        return [fn(share) for share in shares]
+    finally:
+        _job = None
+
+
+def _call(task):
+    fn, share = task
+    try:
+        return True, fn(share)
+    except Exception as e:  # sent back to be raised in the parent
+        return False, e
+
+
+def slices(n: int, parts: int) -> list[tuple[int, int]]:
+    """(start, stop) of `parts` nearly equal consecutive slices of range(n) (fewer if n is small)."""
+    step = max(1, -(-n // parts))
+    return [(i, min(i + step, n)) for i in range(0, n, step)]
