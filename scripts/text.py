@@ -195,11 +195,6 @@ def fingerprint(paragraphs) -> str:
 
 # --- de-duplication ---------------------------------------------------------------------------------
 
-def _squash(text: str) -> str:
-    """A paragraph's identity: its characters without white space (a scrape drops or adds spaces)."""
-    return re.sub(r"\s+", "", text)
-
-
 def dedupe_paragraphs(paragraphs: list[str]) -> list[str]:
     """Each paragraph once, in reading order. A paragraph that only glues together others of the same
     text (a scrape's run-on copy, as in "has said.The ambassador") is dropped in favour of the parts.
@@ -213,7 +208,7 @@ def dedupe_paragraphs(paragraphs: list[str]) -> list[str]:
         if identity in seen:
             continue
         seen.add(identity)
-        unique.append((p, _squash(p) or p))
+        unique.append((p, identity.replace(" ", "") or p))  # its characters without white space
     # Paragraphs by their first 12 characters, then by length: a glued copy is walked part by part,
     # trying at each position only the lengths its parts can have (linear for any number of paragraphs).
     buckets: dict[str, dict[int, set[str]]] = {}
@@ -253,9 +248,16 @@ MONTHS = {
 }
 _MONTH_NUMBER = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
 _MONTH_RE = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
-_DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
-_YEAR = re.compile(r"\d{4}")
+_DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)  # what a date is
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
+# Searching for the month names at every position of a long text is slow: dates_in finds the years
+# first, then looks for the rest of a date just before each (the same matches as the patterns above,
+# for dates written with fewer than WINDOW characters before the year).
+_YEAR_END = re.compile(r"\d{4}\b")
+_MDY_BEFORE = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+\Z", re.IGNORECASE)
+_DMY_BEFORE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+\Z", re.IGNORECASE)
+WINDOW = 64
 
 
 def dates_in(text: str):
@@ -265,10 +267,20 @@ def dates_in(text: str):
     if not _YEAR.search(text):
         return []
     found = []
-    for m in _DATE_MDY.finditer(text):
-        found.append((m.start(), m.group(1), m.group(2), m.group(3)))
-    for m in _DATE_DMY.finditer(text):
-        found.append((m.start(), m.group(2), m.group(1), m.group(3)))
+    for year in _YEAR_END.finditer(text):
+        end = year.start()
+        if not end or not text[end - 1].isspace():
+            continue  # a date has white space before its year (and this is no longer number)
+        offset = max(0, end - WINDOW)
+        head = text[offset:end]
+        for pattern, month_group in ((_MDY_BEFORE, 1), (_DMY_BEFORE, 2)):
+            m = pattern.search(head)
+            if m is None:
+                continue
+            pos = offset + m.start()
+            if pos == offset and offset and (text[pos - 1].isalnum() or text[pos - 1] == "_"):
+                continue  # the window cut a word: no word boundary there in the text
+            found.append((pos, m.group(month_group), m.group(3 - month_group), year.group()))
     out = []
     for pos, month, day, year in sorted(found):
         try:

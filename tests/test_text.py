@@ -5,9 +5,11 @@ import re
 
 import markdown
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
-from scripts.text import (dedupe_paragraphs, detect_lang, escape_markdown, hashtags, normalize_line, slugify,
-                          tag_key)
+from scripts.text import (dates_in, dedupe_paragraphs, detect_lang, escape_markdown, hashtags, normalize_line,
+                          slugify, tag_key)
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
 
@@ -82,3 +84,42 @@ def test_dedupe_keeps_order_and_drops_glued_copies():
 def test_dedupe_is_linear_enough_for_5000_paragraphs():
     paras = [f"Paragraph number {i} says something different from the others." for i in range(5000)] * 2
     assert len(dedupe_paragraphs(paras)) == 5000
+
+
+# dates_in finds the years first and looks just before each; it must find what the two date patterns
+# find when run over the whole text (the plain, slower way).
+def _dates_reference(text):
+    import datetime as dt
+    from scripts.text import _DATE_DMY, _DATE_MDY, _MONTH_NUMBER
+
+    found = [(m.start(), m.group(1), m.group(2), m.group(3)) for m in _DATE_MDY.finditer(text)]
+    found += [(m.start(), m.group(2), m.group(1), m.group(3)) for m in _DATE_DMY.finditer(text)]
+    out = []
+    for pos, month, day, year in sorted(found):
+        try:
+            out.append((pos, dt.date(int(year), _MONTH_NUMBER[month.lower()], int(day))))
+        except ValueError:
+            pass
+    return out
+
+
+_DATE_PIECES = ["May", "мая", "Mayıs", "june", "ИЮНЯ", "ocak", " ", "  ", "\n", "\x00", ",", "9", "31", "1945",
+                "2023", "19451", "x", "_", "é", "й", "on ", "."]
+
+
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=30).map("".join))
+def test_dates_in_finds_what_the_date_patterns_find(text):
+    assume(not re.search(r"\s{20}", text))  # a date fits in dates_in's window of 64 characters
+    assert dates_in(text) == _dates_reference(text)
+
+
+def test_dates_in_does_not_read_a_cut_word_as_a_month():
+    date = "May" + " " * 30 + "9," + " " * 29  # exactly the 64 characters dates_in looks at before a year
+    assert len(date) == 64
+    assert dates_in(" " + date + "1945") == _dates_reference(" " + date + "1945") != []
+    assert dates_in("x" + date + "1945") == _dates_reference("x" + date + "1945") == []  # "xMay" is no month
+
+
+def test_dates_in_reads_english_russian_and_turkish_dates():
+    text = "On May 9, 1945 and 24 июня 1945, then 9 Mayıs 2023; not 9 May 19451 nor May 32, 1945."
+    assert [d.isoformat() for _, d in dates_in(text)] == ["1945-05-09", "1945-06-24", "2023-05-09"]
