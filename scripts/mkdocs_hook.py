@@ -37,6 +37,14 @@ def on_pre_build(config, **kwargs):
         log.info(f"archive: {problem}")
 
 
+def on_serve(server, config, builder, **kwargs):
+    # docs/ is written by this hook from content/ (which `watch:` covers): watching it too made every
+    # edit build twice, the second time for the pages the first one wrote. It also saves polling
+    # every generated page twice a second.
+    server.unwatch(config["docs_dir"])
+    return server
+
+
 def _base(config) -> str:
     return (config.get("site_url") or "/").rstrip("/") + "/"
 
