@@ -16,11 +16,16 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts import generate as gen  # noqa: E402
+from scripts import language_builds  # noqa: E402
 from scripts.i18n import t  # noqa: E402
 from scripts.model import DEFAULT_LANG, LANGS, ContentError  # noqa: E402
 from scripts.site_html import finish_page, indexed, render_feed, split_search_index, write_not_found_pages, write_search_worker  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.archive")
+
+
+def on_startup(command, dirty, **kwargs):
+    language_builds.set_command(command)
 
 
 def on_pre_build(config, **kwargs):
@@ -35,6 +40,37 @@ def on_pre_build(config, **kwargs):
         # Shown, not fatal: CI gates on `python -m scripts check --strict`; a page of a stale
         # translation says so to its reader.
         log.info(f"archive: {problem}")
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and not getattr(i18n, "building", False):
+        _end_fork()
+        posts = root / "content" / "posts"
+        if language_builds.wanted(len(os.listdir(posts)) if posts.is_dir() else 0):
+            language_builds.current = language_builds.Fork(i18n)
+            language_builds.current.install()
+
+
+def _end_fork():
+    if language_builds.current is not None:
+        language_builds.current.uninstall()
+        language_builds.current = None
+
+
+def on_build_error(error, **kwargs):
+    _end_fork()
+
+
+@event_priority(-150)  # after mkdocs-static-i18n's (-100): the objects the sitemap template sees
+def on_env(env, config, files, **kwargs):
+    if language_builds.current is not None:
+        language_builds.current.last_build = (env, files, language_builds.current.nav, config)
+    return env
+
+
+@event_priority(-150)
+def on_nav(nav, config, files, **kwargs):
+    if language_builds.current is not None:
+        language_builds.current.nav = nav
+    return nav
 
 
 def on_serve(server, config, builder, **kwargs):
@@ -68,6 +104,7 @@ def on_post_build(config, **kwargs):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a language build inside the i18n plugin's loop: wait for the last one
+    _end_fork()
     site_dir = Path(config["site_dir"])
     if not (site_dir / "search" / "search_index.json").exists():
         return
