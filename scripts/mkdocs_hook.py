@@ -24,8 +24,24 @@ from scripts.site_html import finish_page, indexed, render_feed, split_search_in
 log = logging.getLogger("mkdocs.plugins.archive")
 
 
+_dirty = False  # `mkdocs serve --dirty`: a rebuild renders only the pages whose files changed
+
+
 def on_startup(command, dirty, **kwargs):
+    global _dirty
+    _dirty = dirty
     language_builds.set_command(command)
+
+
+def on_config(config, **kwargs):
+    # Under --dirty, Material's search plugin merges each build's entries into the last index, and
+    # with one build per language that index holds every language: it grew threefold per edit. The
+    # plugin merges nothing here; split_search_index keeps the entries of the pages not rebuilt.
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and hasattr(search, "is_dirty"):
+        search.is_dirty = False
+        search.search_index_prev = None
+    return config
 
 
 def on_pre_build(config, **kwargs):
@@ -110,7 +126,7 @@ def on_post_build(config, **kwargs):
         return
     write_not_found_pages(site_dir, _base(config))
     write_search_worker(site_dir)
-    sizes = split_search_index(site_dir)
+    sizes = split_search_index(site_dir, partial=_dirty)
     log.info("archive: search index per language: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in sizes.items()))
     content = gen.last_content()
     if content is None:

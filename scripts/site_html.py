@@ -132,9 +132,15 @@ def indexed(url: str) -> bool:
     return not _NOT_INDEXED.match(split_url(url)[1])
 
 
-def split_search_index(site_dir: Path) -> dict[str, int]:
+_previous: dict[str, list] = {}  # each language's entries as last written (`serve --dirty` adds to them)
+
+
+def split_search_index(site_dir: Path, partial: bool = False) -> dict[str, int]:
     """Material writes one index for all languages: write one per language (en at the root), as UTF-8,
-    holding only that language's pages. Returns the size in bytes of each."""
+    holding only that language's pages. Returns the size in bytes of each.
+
+    `partial`: the build rendered only the pages that changed (`mkdocs serve --dirty`), so the index
+    holds only theirs: keep the other pages' entries from the last index written."""
     path = site_dir / "search" / "search_index.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     sizes = {}
@@ -144,6 +150,10 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
             doc_lang, rest = split_url(doc["location"])
             if doc_lang == lang and indexed(doc["location"]):
                 docs.append({**doc, "location": rest})
+        if partial and lang in _previous:
+            fresh = {doc["location"].partition("#")[0] for doc in docs}
+            docs = [doc for doc in _previous[lang] if doc["location"].partition("#")[0] not in fresh] + docs
+        _previous[lang] = docs
         config = {**data["config"], "lang": [lang]}
         out = site_dir / ("" if lang == DEFAULT_LANG else lang) / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -39,8 +39,8 @@ def _wait(predicate, seconds: float, what: str):
     pytest.fail(f"timed out waiting for {what}")
 
 
-@pytest.fixture
-def served(tmp_path):
+@pytest.fixture(params=[False, True], ids=["serve", "serve --dirty"])
+def served(tmp_path, request):
     work = tmp_path / "site"
     work.mkdir()
     for name in ("mkdocs.yml", "content", "scripts", "overrides"):
@@ -49,7 +49,8 @@ def served(tmp_path):
     (work / "docs").mkdir()
     port = _free_port()
     log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=work,
+    dirty = ["--dirty"] if request.param else []
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *dirty], cwd=work,
                             stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
         yield work, f"http://127.0.0.1:{port}", lambda: (tmp_path / "serve.log").read_text(encoding="utf-8")
@@ -63,13 +64,25 @@ def test_an_edit_rebuilds_once_and_shows_on_the_page(served):
     work, origin, log = served
     page = f"{origin}/ru/posts/{POST}/"
     _wait(lambda: "<h1" in _get(page), 120, "the first build")
+    indexes = {lang: _index(origin, lang) for lang in ("", "ru/", "tr/")}
+    assert all(indexes.values()), indexes
     original = work / "content" / "posts" / POST / "en.md"
-    text = original.read_text(encoding="utf-8")
-    edited = re.sub(r"(?m)^title: .*$", "title: Edited while serving", text, count=1)
-    assert edited != text
-    original.write_text(edited, encoding="utf-8")
-    # The Russian page of an English original shows the original's title until its translation changes;
-    # the English page shows it at once.
-    _wait(lambda: "Edited while serving" in _get(f"{origin}/posts/{POST}/"), 120, "the edit on the page")
-    time.sleep(4)  # MkDocs polls twice a second: long enough for a rebuild the first one might cause
-    assert log().count("Building documentation") == 2, log()  # the first build and one for the edit
+    for n in (1, 2):
+        text = original.read_text(encoding="utf-8")
+        edited = re.sub(r"(?m)^title: .*$", f"title: Edited while serving {n}", text, count=1)
+        assert edited != text
+        original.write_text(edited, encoding="utf-8")
+        _wait(lambda: f"Edited while serving {n}" in _get(f"{origin}/posts/{POST}/"), 120, "the edit on the page")
+        time.sleep(4)  # MkDocs polls twice a second: long enough for a rebuild the first one might cause
+        assert log().count("Building documentation") == 1 + n, log()  # the first build and one per edit
+        # Each language's search index holds each page once, the edited one with its new title.
+        after = {lang: _index(origin, lang) for lang in indexes}
+        assert {lang: len(docs) for lang, docs in after.items()} == {lang: len(docs) for lang, docs in indexes.items()}
+        assert any(f"Edited while serving {n}" in doc["title"] for doc in after[""])
+
+
+def _index(origin: str, lang: str) -> list:
+    import json
+
+    text = _get(f"{origin}/{lang}search/search_index.json")
+    return json.loads(text)["docs"] if text else []
