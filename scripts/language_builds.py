@@ -21,6 +21,8 @@ import tempfile
 import traceback
 from types import SimpleNamespace
 
+from . import parallel
+
 log = logging.getLogger("mkdocs.plugins.archive")
 
 PARALLEL_FROM = 300  # posts; a smaller site builds in seconds, and a fork copies the whole build's memory
@@ -36,7 +38,7 @@ def set_command(command: str) -> None:
 
 
 def wanted(posts: int) -> bool:
-    if _command != "build" or not hasattr(os, "fork"):
+    if _command != "build" or not parallel.can_fork():
         return False
     setting = os.environ.get(ENV, "")
     if setting in ("0", "1"):

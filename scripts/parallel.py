@@ -8,6 +8,7 @@ the result is the same either way."""
 from __future__ import annotations
 
 import os
+import sys
 
 MAX_WORKERS = 4  # the shares are few and large: more processes would mostly copy memory
 _job = None
@@ -18,9 +19,14 @@ def job():
     return _job
 
 
+def can_fork() -> bool:
+    """Linux only: macOS has fork() but its system libraries may not survive it (Python spawns there)."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
 def worth_it(size: int, threshold: int) -> bool:
     """Whether a job of `size` items is large enough to share, on this machine."""
-    return size >= threshold and (os.cpu_count() or 1) > 1 and hasattr(os, "fork")
+    return size >= threshold and (os.cpu_count() or 1) > 1 and can_fork()
 
 
 def run_shares(fn, shares: list, data, parallel: bool = True) -> list:
