@@ -175,7 +175,12 @@ def write_if_changed(path: Path, text: str) -> bool:
             if f.read() == data:
                 return False
     except FileNotFoundError:
+        pass
+    try:
+        f = open(path, "wb")
+    except FileNotFoundError:  # a new folder (most new pages go to folders that exist)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as f:
+        f = open(path, "wb")
+    with f:
         f.write(data)
     return True
