@@ -14,6 +14,7 @@ COMMANDS = {
     "import": ("scripts.cli_import", "import raw source files into content/"),
     "generate": ("scripts.cli_generate", "write docs/ from content/ (what the MkDocs hook runs)"),
     "bench": ("scripts.bench", "time import, generate and the MkDocs build on a synthetic archive"),
+    "bench-search": ("scripts.bench_search", "time a search query in Chromium on a built site, and its bytes"),
     "check": ("scripts.cli_check", "validate content/ and report every problem"),
     "new": ("scripts.cli_new", "scaffold a new post with all three language files"),
     "status": ("scripts.cli_status", "translation coverage per language"),
