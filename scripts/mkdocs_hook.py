@@ -1,5 +1,6 @@
 """MkDocs hook: generate docs/ from content/ before each build (the i18n plugin builds once per
-language), finish each page's head, and after the last language split the search index and write feeds."""
+language), finish each page's head, and after the last language index the posts for search (Pagefind)
+and write feeds."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from scripts import generate as gen  # noqa: E402
 from scripts import language_builds  # noqa: E402
 from scripts.i18n import t  # noqa: E402
 from scripts.model import DEFAULT_LANG, LANGS, ContentError  # noqa: E402
-from scripts.site_html import finish_page, indexed, render_feed, split_search_index, write_not_found_pages, write_search_worker  # noqa: E402
+from scripts.site_html import finish_page, render_feed, write_not_found_pages  # noqa: E402
+from scripts.site_search import SearchIndexError, indexed, write_pagefind_indexes, write_search_stubs  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -31,17 +33,6 @@ def on_startup(command, dirty, **kwargs):
     global _dirty
     _dirty = dirty
     language_builds.set_command(command)
-
-
-def on_config(config, **kwargs):
-    # Under --dirty, Material's search plugin merges each build's entries into the last index, and
-    # with one build per language that index holds every language: it grew threefold per edit. The
-    # plugin merges nothing here; split_search_index keeps the entries of the pages not rebuilt.
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is not None and hasattr(search, "is_dirty"):
-        search.is_dirty = False
-        search.search_index_prev = None
-    return config
 
 
 def on_pre_build(config, **kwargs):
@@ -102,10 +93,11 @@ def _base(config) -> str:
 
 
 def on_page_markdown(markdown, page, **kwargs):
-    # Lists only repeat the posts' excerpts: keep them out of the search index (and save the search
-    # plugin parsing them: 2-3 s of a 1,000-post build).
-    if not indexed(page.url):
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    # Pagefind indexes the built pages after the build: Material's search plugin parses no page (it
+    # still writes the config and worker its search box needs). Post pages mark the text Pagefind
+    # reads (overrides/main.html: data-pagefind-body); other pages are not searched.
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    page.meta["searched"] = indexed(page.url)
     return markdown
 
 
@@ -125,9 +117,13 @@ def on_post_build(config, **kwargs):
     if not (site_dir / "search" / "search_index.json").exists():
         return
     write_not_found_pages(site_dir, _base(config))
-    write_search_worker(site_dir)
-    sizes = split_search_index(site_dir, partial=_dirty)
-    log.info("archive: search index per language: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in sizes.items()))
+    slugify = (config["mdx_configs"].get("toc") or {}).get("slugify")
+    try:
+        pages = write_pagefind_indexes(site_dir, slugify)
+    except SearchIndexError as e:
+        raise PluginError(str(e)) from None
+    write_search_stubs(site_dir)
+    log.info("archive: search (Pagefind): " + ", ".join(f"{lang} {n} pages" for lang, n in pages.items()))
     content = gen.last_content()
     if content is None:
         return

@@ -43,7 +43,8 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def origin(tmp_path_factory):
+def built(tmp_path_factory):
+    """(the built site folder, its address): served at the root, as a GitHub Pages user site."""
     work = tmp_path_factory.mktemp("browser")
     for name in ("mkdocs.yml", "content", "scripts", "overrides"):
         src = ROOT / name
@@ -63,8 +64,13 @@ def origin(tmp_path_factory):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield url
+    yield work / "site", url
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def origin(built):
+    return built[1]
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +193,74 @@ def test_no_request_leaves_the_sites_origin(page, origin):
     assert page.requests
     outside = [u for u in page.requests if not u.startswith(origin) and not u.startswith("data:")]
     assert outside == []
+
+
+def test_search_loads_only_the_readers_language_index(page, origin):
+    links = search(page, origin + "ru/", "Эльба")
+    assert links
+    fetched = [u.removeprefix(origin).split("?")[0] for u in page.requests]
+    pagefind = [u for u in fetched if "/pagefind/" in "/" + u]
+    assert pagefind and all(u.startswith("ru/pagefind/") for u in pagefind)
+    assert any(u.startswith("ru/pagefind/fragment/") for u in pagefind)
+    assert "ru/search/search_index.json" in fetched  # the stub that carries the language's root
+    assert not [u for u in fetched if "/workers/search." in u or "/lunr/" in u]  # Material's lunr is not used
+
+
+def test_search_result_excerpt_highlight_and_enter(page, origin):
+    search(page, origin + "ru/", "Эльбы")
+    first = page.locator(".md-search-result__item").first
+    marks = first.locator("mark").all_inner_texts()
+    assert marks and all(m.lower().startswith("эльб") for m in marks)  # stemmed forms, marked
+    excerpt = first.locator("article > p").first.inner_text()
+    assert 20 < len(excerpt) < 400
+    page.locator("input.md-search__input").press("Enter")  # Material: Enter opens the best result
+    page.wait_for_url(origin + "ru/posts/**")
+    assert "?h=" in page.url
+    page.wait_for_selector("article mark[data-md-highlight]", timeout=5000)  # Material highlights on the page
+    assert any(m.lower().startswith("эльб") for m in page.locator("article mark[data-md-highlight]").all_inner_texts())
+
+
+def test_search_under_a_sub_path(browser, built):
+    """GitHub Pages serves a project site at /<repo>/: search resolves its addresses from its own files."""
+    from scripts.bench_search import serve
+
+    server = serve(built[0], "/repo/")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.requests = []
+        page.on("request", lambda r: page.requests.append(r.url))
+        links = search(page, server.url + "tr/", "Zafer")
+        assert server.url + "tr/posts/victory-day-greeting/" in [link.split("?")[0] for link in links]
+        assert all(u.startswith(server.url) for u in page.requests if "pagefind" in u or "search" in u)
+    finally:
+        context.close()
+        server.stop()
+
+
+def test_result_line_gives_the_total_when_only_the_best_are_listed(page, origin):
+    """The worker lists the best `shown` results (20 in the build); with 1 here, the line gives the total."""
+    import json
+
+    def fewer(route):
+        response = route.fetch()
+        data = response.json()
+        data["config"]["shown"] = 1
+        route.fulfill(response=response, body=json.dumps(data))
+
+    page.route("**/ru/search/search_index.json", fewer)
+    search(page, origin + "ru/", "Эльба")
+    assert page.locator(".md-search-result__item").count() == 1
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('лучшие')")
+    assert page.locator(".md-search-result__meta").inner_text() == "Найдено совпадений: 2, показаны лучшие 1"
+
+
+def test_results_hold_every_word_typed(page, origin):
+    """Pagefind lists pages holding every word: two posts mention the Elbe, one Bagration, none both."""
+    assert len(search(page, origin, "Elbe")) == 2
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially("Elbe Bagration")
+    box.press("End")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('No matching')")
+    assert page.locator(".md-search-result__item").count() == 0

@@ -1,0 +1,125 @@
+// Material's search worker, answered by Pagefind. Material's search box, result list and keyboard
+// handling stay; they talk to a worker by messages (SETUP -> READY, QUERY -> RESULT). This worker answers
+// them from the language's Pagefind index (<lang>/pagefind/, written by scripts/site_search.py), which
+// loads only the index chunks and result fragments a query needs. Nothing is fetched until the first key
+// press, and every address is resolved from this file's own, so the site works under a sub-path.
+"use strict";
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var shown = 20; // results listed (each needs one fragment): the best, by Pagefind's ranking; from the stub
+var EXCERPT_WORDS = 24;
+// This file is <site>/assets/javascripts/workers/archive-search.js.
+var siteRoot = new URL("../../../", self.location.href);
+var langRoot = null; // <site>/ or <site>/<lang>/, from the search index stub's config
+var cacheTag = ""; // changes with the language's Pagefind index, from the stub
+var pagefind = null; // a promise of the initialised Pagefind module
+var latest = 0; // the newest query: answers to older ones are dropped
+
+function load() {
+  if (!pagefind) {
+    pagefind = import(new URL("pagefind/pagefind.js", langRoot).href).then(function (module) {
+      // The entry file is fetched with a cache-busting stamp unless given one: the build's, from the stub.
+      return module.options({ metaCacheTag: cacheTag }).then(function () {
+        return module.init();
+      }).then(function () { return module; });
+    });
+    pagefind.catch(function () { pagefind = null; }); // try again at the next query
+  }
+  return pagefind;
+}
+
+function escapeHTML(text) {
+  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+// A matched word marked as Material marks it, leaving punctuation around it outside the mark.
+function mark(word) {
+  var m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word);
+  return escapeHTML(m[1]) + "<mark data-md-highlight>" + escapeHTML(m[2]) + "</mark>" + escapeHTML(m[3]);
+}
+
+function bare(word) {
+  return word.replace(/<[^>]*>/g, "").replace(/&[a-z]+;|&#\d+;/g, "").replace(/[^\p{L}\p{N}]+/gu, "").toLowerCase();
+}
+
+// The words of a result's text and where the text proper starts: Pagefind's content opens with the
+// title (the page's h1), which Material shows apart, so the excerpt is taken from what follows.
+function excerpt(data, words, skip) {
+  var hits = data.locations.filter(function (l) { return l >= skip; }).sort(function (a, b) { return a - b; });
+  var start = skip, best = -1;
+  hits.forEach(function (l) {
+    var from = Math.max(skip, l - 4), n = 0;
+    hits.forEach(function (m) { if (m >= from && m < from + EXCERPT_WORDS) n++; });
+    if (n > best) { best = n; start = from; }
+  });
+  var marked = {};
+  hits.forEach(function (l) { marked[l] = true; });
+  var out = [];
+  for (var i = start; i < Math.min(words.length, start + EXCERPT_WORDS); i++) {
+    out.push(marked[i] ? mark(words[i]) : escapeHTML(words[i]));
+  }
+  return (start > skip ? "… " : "") + out.join(" ") + (start + EXCERPT_WORDS < words.length ? " …" : "");
+}
+
+// One result in Material's shape: a group holding one document (the post; Material would list its
+// sections after it). `terms` feeds Material's highlight on the page the reader opens (?h=...): the
+// words the reader typed and the forms Pagefind matched through their stem ("Эльба" -> "Эльбе").
+function item(data, score, typed) {
+  var words = data.content.split(/[\r\n\s]+/g); // as Pagefind counts word locations
+  var h1 = (data.anchors || []).filter(function (a) { return a.element === "h1" && a.location === 0; })[0];
+  var skip = h1 ? h1.text.split(/\s+/).filter(Boolean).length : 0;
+  var matched = {};
+  data.locations.forEach(function (i) { var w = bare(words[i] || ""); if (w) matched[w] = true; });
+  var terms = {};
+  typed.concat(Object.keys(matched)).forEach(function (w) { terms[w] = true; });
+  var title = (data.meta.title || "").split(/(\s+)/).map(function (w) {
+    return matched[bare(w)] ? mark(w) : escapeHTML(w);
+  }).join("");
+  return [{
+    location: new URL(data.raw_url.replace(/^\//, ""), langRoot).href,
+    title: title,
+    text: "<p>" + excerpt(data, words, skip) + "</p>",
+    score: score,
+    terms: terms
+  }];
+}
+
+function answer(id, items) {
+  if (id === latest) self.postMessage({ type: RESULT, data: { items: items } });
+}
+
+function query(id, value) {
+  var words = value.toLowerCase().split(/\s+/).map(bare).filter(Boolean);
+  if (!words.length) return answer(id, []);
+  load().then(function (module) {
+    return module.search(value);
+  }).then(function (found) {
+    if (id !== latest) return; // the reader typed on: do not load this query's fragments
+    var best = found.results.slice(0, shown);
+    return Promise.all(best.map(function (r) { return r.data(); })).then(function (data) {
+      var items = data.map(function (d, i) { return item(d, best[i].score, words); });
+      if (found.results.length > best.length) {
+        // Material counts the results it gets: the true total rides along, hidden, for archive.js to
+        // write on the result line ("2,143 matching documents, the best 20 shown").
+        items[0][0].title += '<span hidden data-search-total="' + found.results.length + '" data-search-shown="' +
+          best.length + '"></span>';
+      }
+      answer(id, items);
+    });
+  }).catch(function (error) {
+    console.error("archive search:", error);
+    answer(id, []);
+  });
+}
+
+self.addEventListener("message", function (event) {
+  var message = event.data;
+  if (message.type === SETUP) {
+    langRoot = new URL(message.data.config.lang_root || "", siteRoot);
+    cacheTag = message.data.config.pagefind_tag || "";
+    shown = message.data.config.shown || shown;
+    self.postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    query(++latest, message.data);
+  }
+});

@@ -1,0 +1,133 @@
+"""Search in the built site: one Pagefind index per language holding the post pages' text and nothing else,
+and the stubs that point Material's search box at it (the browser side is in test_browser.py)."""
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.content import load_content
+from scripts.model import LANGS
+from scripts.site_search import exclude_selectors, indexed, lang_root, pagefind_command, pagefind_sizes
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("search")
+    for name in ("mkdocs.yml", "content", "scripts", "overrides"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
+    (work / "docs").mkdir()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "site")],
+                          cwd=work, capture_output=True, text=True,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING" not in proc.stderr, proc.stderr
+    assert "archive: search (Pagefind): en 5 pages, ru 5 pages, tr 5 pages" in proc.stderr
+    return work / "site"
+
+
+@pytest.fixture(scope="module")
+def post_ids():
+    return sorted(e.id for e in load_content(ROOT / "content").entries)
+
+
+def fragments(site: Path, lang: str) -> list[dict]:
+    """Pagefind's result fragments of a language, decoded (gzip, then a 12-byte signature, then JSON)."""
+    out = []
+    for path in sorted((site / lang_root(lang) / "pagefind" / "fragment").iterdir()):
+        data = gzip.decompress(path.read_bytes())
+        assert data[:12] == b"pagefind_dcd"
+        out.append(json.loads(data[12:]))
+    return out
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("posts/meeting-on-the-elbe/", True), ("ru/posts/meeting-on-the-elbe/", True),
+    ("tr/posts/victory-day-greeting/", True),
+    ("", False), ("ru/", False), ("archive/", False), ("ru/archive/page/2/", False), ("tags/may-9/", False),
+    ("tr/tags/", False), ("days/1945-04-25/", False), ("sources/", False), ("credits/", False),
+    ("timeline/", False), ("on-this-day/", False), ("404/", False), ("posts/", False), ("ru/posts/x/y/", False),
+])
+def test_only_post_pages_are_searched(url, expected):
+    assert indexed(url) is expected
+
+
+def test_pagefind_reads_only_the_languages_post_pages(tmp_path):
+    cmd = pagefind_command(tmp_path, "ru", lambda text, sep: text.lower())
+    assert cmd[cmd.index("--site") + 1] == str(tmp_path / "ru/")
+    assert cmd[cmd.index("--glob") + 1] == "posts/**/*.html"
+    assert cmd[cmd.index("--force-language") + 1] == "ru"
+    selectors = [cmd[i + 1] for i, arg in enumerate(cmd) if arg == "--exclude-selectors"]
+    assert selectors == exclude_selectors("ru", lambda text, sep: text.lower())
+    assert {".post-meta", ".lang-notice", ".credit", ".lightbox", ".tags"} <= set(selectors)
+    assert 'h2[id="фотографии"]' in selectors
+    assert pagefind_command(tmp_path, "en")[pagefind_command(tmp_path, "en").index("--site") + 1] == str(tmp_path)
+
+
+def test_one_pagefind_index_per_language_with_its_posts(site, post_ids):
+    for lang in LANGS:
+        bundle = site / lang_root(lang) / "pagefind"
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == [lang]
+        assert entry["languages"][lang]["page_count"] == len(post_ids)
+        assert (bundle / "pagefind.js").is_file() and (bundle / f"wasm.{lang}.pagefind").is_file()
+        assert list((bundle / "index").glob("*.pf_index"))
+        assert not (bundle / "pagefind-ui.js").exists()  # Material's search box is used instead
+        urls = sorted(f["url"] for f in fragments(site, lang))
+        assert urls == sorted(f"/posts/{post_id}/" for post_id in post_ids)  # posts only, no lists
+
+
+def test_fragments_hold_the_post_text_and_not_the_page_furniture(site):
+    by_url = {lang: {f["url"]: f for f in fragments(site, lang)} for lang in LANGS}
+    ru = by_url["ru"]["/posts/elbe-link-up-in-photographs/"]
+    assert ru["meta"]["title"] == "Встреча на Эльбе в исторических фотографиях"
+    assert ru["content"].startswith("Встреча на Эльбе в исторических фотографиях.")
+    assert "Советские и британские часовые на Эльбе" in ru["content"]  # a caption
+    for absent in ("Источник", "Перевод с", "Версии", "©", "Sputnik", "Фотографии", "Памятные даты", "Мы были союзниками"):
+        assert absent not in ru["content"], absent
+    en = by_url["en"]["/posts/elbe-link-up-in-photographs/"]
+    for absent in ("Source:", "Original text", "©", "Photographs", "Photo 1", "held by"):
+        assert absent not in en["content"], absent
+    tr = by_url["tr"]["/posts/victory-day-greeting/"]
+    assert tr["meta"]["title"] == "Zafer Günü tebriği" and "Zafer" in tr["content"]
+
+
+def test_material_gets_a_stub_per_language_and_no_lunr_documents(site):
+    tags = set()
+    for lang in LANGS:
+        stub = json.loads((site / lang_root(lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert stub["docs"] == []
+        assert stub["config"]["lang"] == [lang] and stub["config"]["lang_root"] == lang_root(lang)
+        assert stub["config"]["separator"]  # Material's highlight on the page a result opens uses it
+        assert re.fullmatch("[0-9a-f]{12}", stub["config"]["pagefind_tag"])
+        tags.add(stub["config"]["pagefind_tag"])
+    assert len(tags) == 3
+
+
+def test_post_pages_mark_their_text_for_pagefind_and_lists_do_not(site):
+    for lang in LANGS:
+        root = site / lang_root(lang)
+        post = (root / "posts" / "meeting-on-the-elbe" / "index.html").read_text(encoding="utf-8")
+        assert post.count("data-pagefind-body") == 1
+        body = post.split("data-pagefind-body", 1)[1]
+        assert body.index("<h1") < body.index("</article>")
+        for page in ("index.html", "archive/index.html", "tags/may-9/index.html", "timeline/index.html"):
+            assert "data-pagefind-body" not in (root / page).read_text(encoding="utf-8"), page
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', post).group(1))
+        assert config["search"].endswith("/assets/javascripts/workers/archive-search.js")
+    assert (site / "assets" / "javascripts" / "workers" / "archive-search.js").is_file()
+
+
+def test_pagefind_sizes(site):
+    sizes = pagefind_sizes(site)
+    assert set(sizes) == set(LANGS)
+    for s in sizes.values():
+        assert s["files"] > 5 and s["bytes"] > 0
+        assert 0 < s["first_query"] < s["served"]
