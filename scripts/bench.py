@@ -386,6 +386,7 @@ class Result:
     pages: int | None = None
     site_mb: float | None = None
     search: dict | None = None
+    pagefind: dict | None = None  # site_search.pagefind_sizes of the built site
     project: Path | None = None
 
     def seconds(self, stage: str) -> float | None:
@@ -406,7 +407,7 @@ def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool =
     py = sys.executable
     content = project / "content"
     result = Result(posts=n_posts, imported=0, created=0, project=project)
-    stages = {name: [] for name in ("import", "generate", "repeat", "build", "en-only")}
+    stages = {name: [] for name in ("import", "generate", "repeat", "build", "en-only", "pagefind")}
     result.stages = stages
     for run in range(1, runs + 1):
         for sub in ("posts", "sources"):
@@ -430,6 +431,8 @@ def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool =
             continue
         site = work / "site"
         stages["build"].append(run_stage([py, "-m", "mkdocs", "build", "-q", "-d", str(site)], project))
+        if (site / "pagefind").is_dir():  # the build's search step alone, run again on the built site
+            stages["pagefind"].append(run_stage([py, "-m", "scripts.site_search", str(site)], project))
         stages["en-only"].append(run_stage([py, "-m", "mkdocs", "build", "-q", "-f", EN_ONLY_CONFIG,
                                             "-d", str(work / "site-en")], project))
         log(f"{n_posts} posts, run {run}/{runs}: " + ", ".join(
@@ -440,6 +443,10 @@ def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool =
         result.pages = sum(1 for p in files if p.suffix == ".html")
         result.site_mb = sum(p.stat().st_size for p in files) / MB
         result.search = search_index_sizes(site)
+        if (site / "pagefind").is_dir():
+            from .site_search import pagefind_sizes
+
+            result.pagefind = pagefind_sizes(site)
     return result
 
 
@@ -449,6 +456,8 @@ COLUMNS = ("posts", "pages", "site MB", "import s", "import MB", "generate s", "
            "repeat generate s", "repeat written", "build s", "build MB", "en-only build s", "en-only build MB",
            "build / 3× en-only")
 SEARCH_COLUMNS = ("posts", "search index", "total MB", "en MB", "ru MB", "tr MB")
+PAGEFIND_COLUMNS = ("posts", "lang", "Pagefind files", "MB on disk", "MB served", "index chunks MB",
+                    "fragments MB", "first query KB")
 
 
 def _cell(value, digits: int = 1) -> str:
@@ -478,7 +487,7 @@ def render_tables(results: list[Result], runs: int) -> str:
               "stage's largest process. 'repeat' runs generate again with nothing changed ('repeat written' should be "
               "0). The build is the full trilingual `mkdocs build`; en-only is the same site with "
               "`build_only_locale: en`."]
-    searched = [r for r in results if r.search]
+    searched = [r for r in results if r.search and any(r.search["utf8"][lang] > 0.001 for lang in LANGS)]
     if searched:
         lines += ["", _row(SEARCH_COLUMNS), _row(["---:", ":---", "---:", "---:", "---:", "---:"])]
         for r in searched:
@@ -488,6 +497,20 @@ def render_tables(results: list[Result], runs: int) -> str:
             for enc, label in (("written", written), ("gzip", "as written, gzip -6"), ("utf8", "as UTF-8")):
                 s = r.search[enc]
                 lines.append(_row([_cell(r.posts), label, *(_cell(s[k], 2) for k in ("total", *LANGS))]))
+    indexed = [r for r in results if r.pagefind]
+    if indexed:
+        lines += ["", _row(PAGEFIND_COLUMNS), _row(["---:", ":---", *["---:"] * (len(PAGEFIND_COLUMNS) - 2)])]
+        for r in indexed:
+            for lang, s in r.pagefind.items():
+                lines.append(_row([_cell(r.posts), lang, _cell(s["files"]), _cell(s["bytes"] / MB, 2),
+                                   _cell(s["served"] / MB, 2), _cell(s["index"] / MB, 2), _cell(s["fragment"] / MB, 2),
+                                   _cell(s["first_query"] / 1e3, 0)]))
+        seconds = {r.posts: r.seconds("pagefind") for r in indexed if r.stages.get("pagefind")}
+        lines += ["", "Search: one Pagefind index per language (post pages only). On disk and as served (gzip for "
+                  "its .js/.json; its index files are compressed already). 'first query KB': what any first query "
+                  "loads before its index chunks and result fragments (pagefind.js, entry, metadata, WebAssembly). "
+                  + "".join(f"Pagefind's indexing alone at {n:,} posts: {s:.1f} s (all three languages, in the build "
+                            "time above). " for n, s in seconds.items())]
     return "\n".join(lines)
 
 

@@ -73,3 +73,16 @@ def test_en_only_config_sets_build_only_locale(result):
 
     config = load_config(str(result.project / bench.EN_ONLY_CONFIG))
     assert config.plugins["i18n"].config.build_only_locale == "en"
+
+
+def test_pagefind_table():
+    sizes = {lang: {"files": 10, "bytes": 2e6, "served": 2e6, "index": 1e6, "fragment": 0.9e6, "first_query": 95e3}
+             for lang in LANGS}
+    r = bench.Result(posts=3, imported=3, created=3, pagefind=sizes)
+    lines = bench.render_tables([r], runs=1).splitlines()
+    header = next(line for line in lines if "Pagefind files" in line)
+    assert [c.strip() for c in header.strip("|").split("|")] == list(bench.PAGEFIND_COLUMNS)
+    rows = lines[lines.index(header) + 2:][:3]
+    assert [row.split("|")[2].strip() for row in rows] == list(LANGS)
+    assert rows[0].split("|")[-2].strip() == "95"  # first query KB
+    assert "search index" not in "\n".join(lines)  # no lunr table without lunr documents
