@@ -92,9 +92,9 @@ function query(id, value) {
   var words = value.toLowerCase().split(/\s+/).map(bare).filter(Boolean);
   if (!words.length) return answer(id, []);
   load().then(function (module) {
-    return module.search(value);
+    return id === latest ? module.search(value) : null; // typed on while Pagefind loaded
   }).then(function (found) {
-    if (id !== latest) return; // the reader typed on: do not load this query's fragments
+    if (!found || id !== latest) return; // the reader typed on: do not load this query's fragments
     var best = found.results.slice(0, shown);
     return Promise.all(best.map(function (r) { return r.data(); })).then(function (data) {
       var items = data.map(function (d, i) { return item(d, best[i].score, words); });
