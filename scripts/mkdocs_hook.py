@@ -21,17 +21,21 @@ from scripts import language_builds  # noqa: E402
 from scripts.i18n import t  # noqa: E402
 from scripts.model import DEFAULT_LANG, LANGS, ContentError  # noqa: E402
 from scripts.site_html import finish_page, render_feed, write_not_found_pages  # noqa: E402
-from scripts.site_search import SearchIndexError, indexed, write_pagefind_indexes, write_search_stubs  # noqa: E402
+from scripts.site_search import (Reindexer, SearchIndexError, has_pagefind_indexes, indexed,  # noqa: E402
+                                 write_pagefind_indexes, write_search_stubs)
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
 
-_dirty = False  # `mkdocs serve --dirty`: a rebuild renders only the pages whose files changed
+_serving = False  # `mkdocs serve`
+_serving_dirty = False  # `mkdocs serve --dirty`: a rebuild renders only the pages whose files changed
+_reindexer = Reindexer(log)
 
 
 def on_startup(command, dirty, **kwargs):
-    global _dirty
-    _dirty = dirty
+    global _serving, _serving_dirty
+    _serving = command == "serve"
+    _serving_dirty = _serving and dirty
     language_builds.set_command(command)
 
 
@@ -118,12 +122,15 @@ def on_post_build(config, **kwargs):
         return
     write_not_found_pages(site_dir, _base(config))
     slugify = (config["mdx_configs"].get("toc") or {}).get("slugify")
-    try:
-        pages = write_pagefind_indexes(site_dir, slugify)
-    except SearchIndexError as e:
-        raise PluginError(str(e)) from None
-    write_search_stubs(site_dir)
-    log.info("archive: search (Pagefind): " + ", ".join(f"{lang} {n} pages" for lang, n in pages.items()))
+    if _serving_dirty and has_pagefind_indexes(site_dir):
+        _reindexer.request(site_dir, slugify)  # the page reloads now; its search follows in seconds
+    else:
+        try:
+            pages = write_pagefind_indexes(site_dir, slugify)
+        except SearchIndexError as e:
+            raise PluginError(str(e)) from None
+        log.info("archive: search (Pagefind): " + ", ".join(f"{lang} {n} pages" for lang, n in pages.items()))
+    write_search_stubs(site_dir, cache_tag=not _serving)
     content = gen.last_content()
     if content is None:
         return

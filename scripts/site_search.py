@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from .i18n import t
@@ -50,10 +51,10 @@ def exclude_selectors(lang: str, slugify=None) -> list[str]:
     return selectors
 
 
-def pagefind_command(site_dir: Path, lang: str, slugify=None) -> list[str]:
-    """The Pagefind run that indexes one language's post pages into <lang root>/pagefind/."""
+def pagefind_command(site_dir: Path, lang: str, slugify=None, output: str = PAGEFIND_DIR) -> list[str]:
+    """The Pagefind run that indexes one language's post pages into <lang root>/<output>/."""
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir / lang_root(lang)), "--glob", POST_GLOB,
-           "--output-subdir", PAGEFIND_DIR, "--force-language", lang, "--quiet"]
+           "--output-subdir", output, "--force-language", lang, "--quiet"]
     for selector in exclude_selectors(lang, slugify):
         cmd += ["--exclude-selectors", selector]
     return cmd
@@ -64,39 +65,98 @@ class SearchIndexError(RuntimeError):
 
 
 def write_pagefind_indexes(site_dir: Path, slugify=None) -> dict[str, int]:
-    """Index each language's post pages with Pagefind (the binary comes from the pagefind[bin] package).
-    Returns the pages indexed per language."""
+    """Index each language's post pages with Pagefind (the binary comes from the pagefind[bin] package),
+    each into a new folder that then replaces the language's index. Returns the pages indexed per
+    language."""
     pages = {}
     for lang in LANGS:
-        out = site_dir / lang_root(lang) / PAGEFIND_DIR
-        if out.exists():
-            shutil.rmtree(out)
-        if not any((site_dir / lang_root(lang) / "posts").glob("*/index.html")):
+        root = site_dir / lang_root(lang)
+        out, new, old = root / PAGEFIND_DIR, root / f"{PAGEFIND_DIR}.new", root / f"{PAGEFIND_DIR}.old"
+        for stale in (new, old):
+            if stale.exists():
+                shutil.rmtree(stale)
+        if not any((root / "posts").glob("*/index.html")):
+            if out.exists():
+                shutil.rmtree(out)
             pages[lang] = 0  # an empty archive: nothing to search (Pagefind stops on no pages)
             continue
-        proc = subprocess.run(pagefind_command(site_dir, lang, slugify), capture_output=True, text=True)
-        if proc.returncode != 0 or not (out / "pagefind.js").exists():
+        proc = subprocess.run(pagefind_command(site_dir, lang, slugify, new.name), capture_output=True, text=True)
+        if proc.returncode != 0 or not (new / "pagefind.js").exists():
             raise SearchIndexError(f"Pagefind failed on the {lang} pages (exit status {proc.returncode}; "
                                    f"is pagefind[bin] installed? pip install -r requirements.txt):\n"
                                    f"{(proc.stderr or proc.stdout).strip()[-2000:]}")
         for name in UNUSED:
-            (out / name).unlink(missing_ok=True)
-        entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
+            (new / name).unlink(missing_ok=True)
+        entry = json.loads((new / "pagefind-entry.json").read_text(encoding="utf-8"))
         pages[lang] = sum(info.get("page_count", 0) for info in entry["languages"].values())
+        if out.exists():
+            out.rename(old)
+        new.rename(out)
+        if old.exists():
+            shutil.rmtree(old)
     return pages
 
 
-def write_search_stubs(site_dir: Path) -> None:
+class Reindexer:
+    """Under `mkdocs serve --dirty`: after each rebuild, index again in a thread, so the page reloads at
+    once and search follows a few seconds later (Pagefind takes about 2 s per language per 1,000
+    posts). A rebuild that ends while it runs makes it run once more."""
+
+    def __init__(self, log):
+        self.log = log
+        self.lock = threading.Lock()
+        self.thread = None
+        self.again = False
+        self.args = None
+
+    def request(self, site_dir: Path, slugify=None) -> None:
+        with self.lock:
+            self.args = (site_dir, slugify)
+            if self.thread is not None:
+                self.again = True
+                return
+            self.thread = threading.Thread(target=self._run, name="archive-search-index", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self.lock:
+                site_dir, slugify = self.args
+                self.again = False
+            try:
+                pages = write_pagefind_indexes(site_dir, slugify)
+                self.log.info("archive: search (Pagefind) indexed again: "
+                              + ", ".join(f"{lang} {n} pages" for lang, n in pages.items()))
+            except (SearchIndexError, OSError) as e:
+                self.log.error(f"archive: {e}")
+            with self.lock:
+                if not self.again:
+                    self.thread = None
+                    return
+
+    def wait(self) -> None:
+        thread = self.thread
+        if thread is not None:
+            thread.join()
+
+
+def has_pagefind_indexes(site_dir: Path) -> bool:
+    """Whether every language of a built site has its Pagefind index."""
+    return all((site_dir / lang_root(lang) / PAGEFIND_DIR / "pagefind.js").is_file() for lang in LANGS)
+
+
+def write_search_stubs(site_dir: Path, cache_tag: bool = True) -> None:
     """Material fetches <base>/search/search_index.json on every page and hands it to its search worker:
     one per language, with no documents (Pagefind answers queries), keeping Material's config (its word
     separator serves the highlight on the page a result opens), the language's root, a tag that changes
-    with its Pagefind index (so Pagefind's entry file can be cached) and how many results to list."""
+    with its Pagefind index (so Pagefind's entry file can be cached; not under `mkdocs serve`, which may
+    index again after a page loaded) and how many results to list."""
     path = site_dir / "search" / "search_index.json"
     config = json.loads(path.read_text(encoding="utf-8"))["config"]
     for lang in LANGS:
         root = site_dir / lang_root(lang)
         entry = root / PAGEFIND_DIR / "pagefind-entry.json"
-        tag = hashlib.sha256(entry.read_bytes()).hexdigest()[:12] if entry.exists() else ""
+        tag = hashlib.sha256(entry.read_bytes()).hexdigest()[:12] if cache_tag and entry.exists() else ""
         out = root / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         stub = {"config": {**config, "lang": [lang], "lang_root": lang_root(lang), "pagefind_tag": tag,

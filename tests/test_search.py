@@ -13,7 +13,8 @@ import pytest
 
 from scripts.content import load_content
 from scripts.model import LANGS
-from scripts.site_search import exclude_selectors, indexed, lang_root, pagefind_command, pagefind_sizes
+from scripts.site_search import (Reindexer, exclude_selectors, has_pagefind_indexes, indexed, lang_root,
+                                 pagefind_command, pagefind_sizes)
 from tests.conftest import ROOT
 
 
@@ -131,3 +132,30 @@ def test_pagefind_sizes(site):
     for s in sizes.values():
         assert s["files"] > 5 and s["bytes"] > 0
         assert 0 < s["first_query"] < s["served"]
+
+
+def test_has_pagefind_indexes(site, tmp_path):
+    """`mkdocs serve --dirty` keeps the index when every language has one (the hook asks this)."""
+    assert has_pagefind_indexes(site)
+    shutil.copytree(site / "pagefind", tmp_path / "pagefind")
+    assert not has_pagefind_indexes(tmp_path)
+
+
+def test_reindexer_replaces_the_index_in_the_background(site, tmp_path):
+    """`mkdocs serve --dirty`: after a rebuild the index is written again in a thread and replaces the old."""
+    import logging
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "ru" / "posts" / "meeting-on-the-elbe" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Встреча на Эльбе, 25 апреля", "Свидание на Эльбе, 25 апреля"),
+                    encoding="utf-8")
+    reindexer = Reindexer(logging.getLogger("test"))
+    reindexer.request(copy)
+    reindexer.request(copy)  # a second rebuild while the first indexing runs: one more run, not two threads
+    reindexer.wait()
+    assert reindexer.thread is None
+    titles = {f["meta"]["title"] for f in fragments(copy, "ru")}
+    assert "Свидание на Эльбе, 25 апреля 1945 года" in titles
+    assert "Встреча на Эльбе, 25 апреля 1945 года" not in titles
+    assert sorted(p.name for p in (copy / "ru").iterdir() if p.name.startswith("pagefind")) == ["pagefind"]
