@@ -237,6 +237,7 @@ def run(args) -> int:
     measured = {}
     for site in args.sites:
         name = site.parent.name if site.name == "site" else site.name  # bench.py's <tmp>/posts-N/site
+        name = str(site) if name in measured else name
         measured[name] = bench_site(site, args.runs, prefix=args.prefix, chromium=args.chromium,
                                          log=lambda m: print(m, flush=True, file=sys.stderr))
     print(render_table(measured))
