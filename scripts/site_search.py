@@ -27,7 +27,7 @@ EXCLUDE_SELECTORS = (".post-meta", ".lang-notice", ".missing-media", ".photo-mis
 # Pagefind's own search interfaces: Material's search box is used instead (see archive-search.js).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
-_NOT_INDEXED = re.compile(r"^(?!posts/[^/]+/$)")
+_POST = re.compile(r"posts/[^/]+/")
 
 
 def lang_root(lang: str) -> str:
@@ -40,7 +40,7 @@ def indexed(url: str) -> bool:
     posts' excerpts and the other pages are navigation: readers search posts."""
     head, _, rest = url.partition("/")
     path = rest if head in LANGS and head != DEFAULT_LANG else url
-    return not _NOT_INDEXED.match(path)
+    return _POST.fullmatch(path) is not None
 
 
 def exclude_selectors(lang: str, slugify=None) -> list[str]:
