@@ -1,5 +1,6 @@
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,3 +31,24 @@ def golden_copy(tmp_path) -> Path:
     root = tmp_path / "content"
     shutil.copytree(GOLDEN_CONTENT, root)
     return root
+
+
+def copy_project(work: Path, parts=("mkdocs.yml", "content", "scripts", "overrides")) -> Path:
+    """The site's files copied into `work` (and an empty docs/), to build or serve there."""
+    work.mkdir(parents=True, exist_ok=True)
+    for name in parts:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
+    (work / "docs").mkdir(exist_ok=True)
+    return work
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> tuple[Path, str]:
+    """(site folder, the build's messages) of `mkdocs build --strict` on a copy of this repository."""
+    work = copy_project(tmp_path_factory.mktemp("built"))
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "site")],
+                          cwd=work, capture_output=True, text=True,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stderr
+    return work / "site", proc.stderr

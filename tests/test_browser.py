@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -45,14 +45,10 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """(the built site folder, its address): served at the root, as a GitHub Pages user site."""
-    work = tmp_path_factory.mktemp("browser")
-    for name in ("mkdocs.yml", "content", "scripts", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
+    work = copy_project(tmp_path_factory.mktemp("browser"))
     # One post with a real photo, for the lightbox.
     shutil.copytree(FIXTURE_POST, work / "content" / "posts" / "parade-1941")
     shutil.copy(FIXTURE_POST.parent.parent / "sources" / "parade.txt", work / "content" / "sources" / "parade.txt")
-    (work / "docs").mkdir()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

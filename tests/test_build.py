@@ -1,7 +1,6 @@
 """Build the real site with `mkdocs build --strict` in a temporary copy and read the HTML back."""
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,22 +9,14 @@ import pytest
 
 from scripts.content import load_content
 from scripts.model import LANGS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("build")
-    for name in ("mkdocs.yml", "content", "scripts", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
-    (work / "docs").mkdir()
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "site")],
-                          cwd=work, capture_output=True, text=True,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    assert proc.returncode == 0, proc.stderr
-    assert "WARNING" not in proc.stderr, proc.stderr
-    return work / "site"
+def site(built_site) -> Path:
+    path, messages = built_site
+    assert "WARNING" not in messages, messages
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -109,10 +100,7 @@ def test_translation_notice_names_original_language(site):
 
 def test_a_fresh_import_builds_at_once(tmp_path):
     """Untranslated and undated posts straight from the importer build with --strict."""
-    for name in ("mkdocs.yml", "scripts", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
-    (tmp_path / "docs").mkdir()
+    copy_project(tmp_path, ("mkdocs.yml", "scripts", "overrides"))
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
     seeds = [str(p) for p in sorted((ROOT / "content" / "sources").glob("*.txt"))]
     proc = subprocess.run([sys.executable, "-m", "scripts", "import", *seeds], cwd=tmp_path, capture_output=True,

@@ -9,7 +9,7 @@ import pytest
 
 from scripts.content import load_content
 from scripts.model import ContentErrors
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "golden_content"
 
@@ -103,11 +103,8 @@ def test_tag_registry_problems(content):
 
 
 def test_build_stops_with_the_message_and_no_traceback(tmp_path):
-    for name in ("mkdocs.yml", "scripts", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    copy_project(tmp_path, ("mkdocs.yml", "scripts", "overrides"))
     shutil.copytree(FIXTURE, tmp_path / "content")
-    (tmp_path / "docs").mkdir()
     edit(tmp_path / "content/posts/parade-1941/meta.yml", "lang: ru", "lang: xx")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True,
                           text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})

@@ -1,14 +1,13 @@
 """Same content, same output: docs/ byte for byte; site/ too, with SOURCE_DATE_EPOCH pinning the build date."""
 
 import hashlib
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from scripts import generate as gen
 from scripts.importer import import_paths
-from tests.conftest import GALLERY_SEED, ROOT, TELEGRAM_SEED
+from tests.conftest import GALLERY_SEED, TELEGRAM_SEED, copy_project
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -32,12 +31,7 @@ def test_two_builds_are_identical(tmp_path):
     """...and one of them builds the last language in a second process (scripts/language_builds.py)."""
     sites = []
     for n in (1, 2):
-        work = tmp_path / f"w{n}"
-        work.mkdir()
-        for name in ("mkdocs.yml", "content", "scripts", "overrides"):
-            src = ROOT / name
-            (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
-        (work / "docs").mkdir()
+        work = copy_project(tmp_path / f"w{n}")
         proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work, capture_output=True,
                               text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
                                               "SOURCE_DATE_EPOCH": "1714000000",

@@ -5,8 +5,6 @@ import gzip
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,19 +17,11 @@ from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("search")
-    for name in ("mkdocs.yml", "content", "scripts", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
-    (work / "docs").mkdir()
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "site")],
-                          cwd=work, capture_output=True, text=True,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    assert proc.returncode == 0, proc.stderr
-    assert "WARNING" not in proc.stderr, proc.stderr
-    assert "archive: search (Pagefind): en 5 pages, ru 5 pages, tr 5 pages" in proc.stderr
-    return work / "site"
+def site(built_site) -> Path:
+    path, messages = built_site
+    assert "WARNING" not in messages, messages
+    assert "archive: search (Pagefind): en 5 pages, ru 5 pages, tr 5 pages" in messages
+    return path
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -11,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import copy_project
 
 POST = "meeting-on-the-elbe"
 
@@ -41,12 +40,7 @@ def _wait(predicate, seconds: float, what: str):
 
 @pytest.fixture(params=[False, True], ids=["serve", "serve --dirty"])
 def served(tmp_path, request):
-    work = tmp_path / "site"
-    work.mkdir()
-    for name in ("mkdocs.yml", "content", "scripts", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
-    (work / "docs").mkdir()
+    work = copy_project(tmp_path / "site")
     port = _free_port()
     log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
     dirty = ["--dirty"] if request.param else []
