@@ -380,26 +380,16 @@ def load_events(path: Path, shown: str) -> list[Event]:
 PARALLEL_FROM = 500  # post folders; below this a second process costs more than it saves
 
 
-def _read_share(bounds: tuple[int, int]) -> list:
-    """read_entry over a slice of the folders: what it read, or the ContentError it raised."""
-    root, folders = parallel.job()
-    out = []
-    for name in folders[bounds[0]:bounds[1]]:
-        try:
-            out.append(read_entry(root / "posts" / name, root))
-        except ContentError as e:
-            out.append(e)
-    return out
-
-
 def _read_all(root: Path, folders: list[str]) -> list:
-    """read_entry for every folder, in order; on a large archive, in two processes (reading files and
-    parsing YAML is most of loading). Tags are resolved afterwards, in folder order, so the result does
-    not depend on how the work was shared."""
-    shares = parallel.slices(len(folders), 4)
-    results = parallel.run_shares(_read_share, shares, (root, folders),
-                                  parallel=parallel.worth_it(len(folders), PARALLEL_FROM))
-    return [outcome for part in results for outcome in part]
+    """For every folder, in order, what read_entry read or the ContentError it raised; on a large
+    archive, in two processes (reading files and parsing YAML is most of loading). Tags are resolved
+    afterwards, in folder order, so the result does not depend on how the work was shared."""
+    def outcome(name):
+        try:
+            return read_entry(root / "posts" / name, root)
+        except ContentError as e:
+            return e
+    return parallel.map_items(outcome, folders, PARALLEL_FROM)
 
 
 def load_content(root: Path) -> Content:

@@ -47,13 +47,8 @@ def parse(text: str) -> list[Post]:
     if channel is not None or any(block):
         blocks.append((channel, block, len(blocks) + 1))
     # Each post is read on its own: a long channel page is shared between processes.
-    shares = parallel.slices(len(blocks), 4)
-    parts = parallel.run_shares(_posts_of, shares, blocks, parallel=parallel.worth_it(len(blocks), PARALLEL_FROM))
-    return [p for part in parts for p in part if p.paragraphs or p.tags or p.missing_media]
-
-
-def _posts_of(bounds: tuple[int, int]) -> list[Post]:
-    return [_post(*block) for block in parallel.job()[bounds[0]:bounds[1]]]
+    posts = parallel.map_items(lambda block: _post(*block), blocks, PARALLEL_FROM)
+    return [p for p in posts if p.paragraphs or p.tags or p.missing_media]
 
 
 def _post(channel: str | None, lines: list[str], item: int) -> Post:

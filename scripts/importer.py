@@ -202,20 +202,18 @@ def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
             if post.date is None:
                 report.attention.append(f"content/posts/{folder.name}: no date (add 'date: YYYY-MM-DD' to "
                                         "meta.yml; until then it is listed after the dated posts)")
-    to_write = list(to_write.values())
-    parallel.run_shares(_write_posts, parallel.slices(len(to_write), 4), to_write,
-                        parallel=parallel.worth_it(len(to_write), PARALLEL_FROM))
+    parallel.map_items(_write_post, list(to_write.values()), PARALLEL_FROM)
     return report
 
 
 PARALLEL_FROM = 500  # posts to write; below this a second process costs more than it saves
 
 
-def _write_posts(bounds: tuple[int, int]) -> None:
-    """Each post's meta.yml and original text, for a slice of the posts to write."""
-    for folder, post, raw, fp in parallel.job()[bounds[0]:bounds[1]]:
-        write_atomic(folder / "meta.yml", dump_yaml(render_meta(post, raw, fp)))
-        write_atomic(folder / f"{post.lang}.md", render_original(post))
+def _write_post(task) -> None:
+    """A post's meta.yml and original text."""
+    folder, post, raw, fp = task
+    write_atomic(folder / "meta.yml", dump_yaml(render_meta(post, raw, fp)))
+    write_atomic(folder / f"{post.lang}.md", render_original(post))
 
 
 def _copy_photo(photo, export: Path, folder: Path, report: Report):

@@ -58,6 +58,19 @@ def run_shares(fn, shares: list, data, parallel: bool = True) -> list:
         _job = None
 
 
+def map_items(fn, items: list, threshold: int) -> list:
+    """[fn(item) for item in items], in order; from `threshold` items on, in worker processes, which
+    inherit `fn` and `items` (so fn may be a closure) and send back only the results."""
+    results = run_shares(_map_share, slices(len(items), 4), (fn, items),
+                         parallel=worth_it(len(items), threshold))
+    return [result for part in results for result in part]
+
+
+def _map_share(bounds: tuple[int, int]) -> list:
+    fn, items = job()
+    return [fn(item) for item in items[bounds[0]:bounds[1]]]
+
+
 def _call(task):
     fn, share = task
     try:
