@@ -58,6 +58,8 @@ class Fork:
         self.delegated = i18n.build_languages[-1]
         self.pid = None
         self.result = None
+        self.nav = None  # the latest language build's navigation and (env, files, nav, config), which
+        self.last_build = None  # the hook records for writing the sitemap again
 
     def install(self) -> None:
         self.module.build = self.build
@@ -129,9 +131,6 @@ class Fork:
 
         env, files, nav, config = self.last_build
         _build_theme_template("sitemap.xml", env, files, config, nav)
-
-    last_build = None  # (env, files, nav, config) of this process's latest language build, for the sitemap
-    nav = None
 
 
 def _memory_to_spare() -> bool:
