@@ -8,11 +8,11 @@ from pathlib import Path
 import markdown
 import pytest
 
-from scripts import generate as gen
-from scripts.__main__ import main
-from scripts.content import load_content
-from scripts.importer import import_paths
-from scripts.model import ContentError
+from scripts.site import generate as gen
+from scripts.cli import main
+from scripts.content.load import load_content
+from scripts.sources.write import import_paths
+from scripts.content.model import ContentError
 from tests.conftest import ROOT
 
 BAD = ROOT / "tests" / "fixtures" / "bad_input"
@@ -45,7 +45,6 @@ def imported(content: Path, name: str):
 
 
 def page_html(content: Path, tmp_path: Path, lang: str, post_id: str) -> str:
-    gen._last_signature = None
     gen.generate(content, tmp_path / "docs")
     text = (tmp_path / "docs" / lang / "posts" / f"{post_id}.md").read_text(encoding="utf-8")
     return markdown.markdown(text.split("---\n", 2)[2], extensions=EXTENSIONS)

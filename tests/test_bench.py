@@ -5,8 +5,10 @@ import re
 
 import pytest
 
-from scripts import bench, import_gallery_article, import_telegram_web
-from scripts.model import LANGS
+from scripts.bench import archive as bench
+from scripts.sources import gallery_article as import_gallery_article
+from scripts.sources import telegram_web as import_telegram_web
+from scripts.content.model import LANGS
 
 
 @pytest.fixture(scope="module")

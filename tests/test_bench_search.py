@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from scripts import bench_search
+from scripts.bench import search as bench_search
 
 
 @pytest.fixture

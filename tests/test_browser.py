@@ -218,7 +218,7 @@ def test_search_result_excerpt_highlight_and_enter(page, origin):
 
 def test_search_under_a_sub_path(browser, built):
     """GitHub Pages serves a project site at /<repo>/: search resolves its addresses from its own files."""
-    from scripts.bench_search import serve
+    from scripts.bench.search import serve
 
     server = serve(built[0], "/repo/")
     context = browser.new_context()

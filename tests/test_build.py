@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.content import load_content
-from scripts.model import LANGS
+from scripts.content.load import load_content
+from scripts.content.model import LANGS
 from tests.conftest import ROOT, copy_project
 
 

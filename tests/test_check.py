@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.__main__ import main
-from scripts.content import load_content, original_text, text_hash
+from scripts.cli import main
+from scripts.content.load import load_content, original_text, text_hash
 from tests.conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "golden_content"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.__main__ import main
+from scripts.cli import main
 from tests.conftest import GALLERY_SEED, TELEGRAM_SEED
 
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.__main__ import main
-from scripts.content import load_content
-from scripts.generate import render_site
-from scripts.i18n import STRINGS
+from scripts.cli import main
+from scripts.content.load import load_content
+from scripts.site.generate import render_site
+from scripts.site.i18n import STRINGS
 from tests.conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "golden_content"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.content import load_content
-from scripts.model import ContentErrors
+from scripts.content.load import load_content
+from scripts.content.model import ContentErrors
 from tests.conftest import ROOT, copy_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "golden_content"

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import generate as gen
-from scripts.model import LANGS
+from scripts.site import generate as gen
+from scripts.content.model import LANGS
 from tests.conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "golden_content"
@@ -15,7 +15,6 @@ GOLDEN = ROOT / "tests" / "golden"
 
 @pytest.fixture
 def docs(tmp_path) -> Path:
-    gen._last_signature = None
     out = tmp_path / "docs"
     gen.generate(FIXTURE, out)
     return out
@@ -58,17 +57,14 @@ def test_translation_states(docs):
 
 
 def test_repeat_run_writes_nothing(tmp_path):
-    gen._last_signature = None
     out = tmp_path / "docs"
     first = gen.generate(FIXTURE, out)
     assert first.written == first.pages + 1 > 1  # every page, and the one photo
     mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
     # A new process (each mkdocs build is one) finds the digest the last run left and does nothing.
-    gen._last_signature = None
     again = gen.generate(FIXTURE, out)
     assert (again.pages, again.written) == (0, 0)
     # Without the digest every page is rendered and compared, and none is rewritten.
-    gen._last_signature = None
     (FIXTURE.parent / gen.STATE_FILE).unlink()
     second = gen.generate(FIXTURE, out)
     assert second.pages == first.pages and second.written == 0 and second.removed == 0
@@ -79,7 +75,6 @@ def test_pages_whose_source_is_gone_are_removed(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     out = tmp_path / "docs"
-    gen._last_signature = None
     gen.generate(content, out)
     (out / "notes.txt").write_text("not ours")
     shutil.rmtree(content / "posts" / "parade-1941")

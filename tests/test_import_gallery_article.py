@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from scripts import import_gallery_article
+from scripts.sources import gallery_article as import_gallery_article
 from tests.conftest import GALLERY_SEED
 
 CREDITS = [

@@ -7,10 +7,14 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts import import_gallery_article, import_telegram_web
-from scripts.importer import parse_source, render_original
-from scripts.model import ContentError
-from scripts.text import escape_markdown, slugify, split_lines
+from scripts.sources import gallery_article as import_gallery_article
+from scripts.sources import telegram_web as import_telegram_web
+from scripts.sources.detect import parse_source
+from scripts.sources.write import render_original
+from scripts.content.model import ContentError
+from scripts.text.escape import escape_markdown
+from scripts.text.normalize import split_lines
+from scripts.text.slugs import slugify
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
 words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=80)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.content import load_content
-from scripts.model import LANGS
-from scripts.site_search import (Reindexer, exclude_selectors, has_pagefind_indexes, indexed, lang_root,
+from scripts.content.load import load_content
+from scripts.content.model import LANGS
+from scripts.site.search import (Reindexer, exclude_selectors, has_pagefind_indexes, indexed, lang_root,
                                  pagefind_command, pagefind_sizes)
 from tests.conftest import ROOT
 

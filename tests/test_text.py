@@ -8,8 +8,13 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from scripts.text import (dates_in, dedupe_paragraphs, detect_lang, escape_markdown, hashtags, normalize_line,
-                          slugify, tag_key)
+from scripts.text.dates import dates_in
+from scripts.text.dedupe import dedupe_paragraphs
+from scripts.text.escape import escape_markdown
+from scripts.text.hashtags import hashtags, tag_key
+from scripts.text.language import detect_lang
+from scripts.text.normalize import normalize_line
+from scripts.text.slugs import slugify
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
 
@@ -90,7 +95,7 @@ def test_dedupe_is_linear_enough_for_5000_paragraphs():
 # find when run over the whole text (the plain, slower way).
 def _dates_reference(text):
     import datetime as dt
-    from scripts.text import _DATE_DMY, _DATE_MDY, _MONTH_NUMBER
+    from scripts.text.dates import _DATE_DMY, _DATE_MDY, _MONTH_NUMBER
 
     found = [(m.start(), m.group(1), m.group(2), m.group(3)) for m in _DATE_MDY.finditer(text)]
     found += [(m.start(), m.group(2), m.group(1), m.group(3)) for m in _DATE_DMY.finditer(text)]

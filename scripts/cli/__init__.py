@@ -1,0 +1,39 @@
+"""Command line: python -m scripts <command> ... (run from the repository root). One module a command,
+each with add_arguments(parser) and run(args) -> exit code."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from ..content.model import ContentError
+
+# command -> (module, help)
+COMMANDS = {
+    "import": ("scripts.cli.import_sources", "import raw source files into content/"),
+    "generate": ("scripts.cli.generate", "write docs/ from content/ (what the MkDocs plugin runs)"),
+    "bench": ("scripts.bench.archive", "time import, generate and the MkDocs build on a synthetic archive"),
+    "bench-search": ("scripts.bench.search", "time a search query in Chromium on a built site, and its bytes"),
+    "check": ("scripts.cli.check", "validate content/ and report every problem"),
+    "new": ("scripts.cli.new", "scaffold a new post with all three language files"),
+    "status": ("scripts.cli.status", "translation coverage per language"),
+}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts", description="Commemoration archive tools.")
+    parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: ./content)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    modules = {}
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        modules[name] = module
+        module.add_arguments(sub.add_parser(name, help=help_text, description=(module.__doc__ or help_text).strip()))
+    args = parser.parse_args(argv)
+    try:
+        return modules[args.command].run(args)
+    except ContentError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1

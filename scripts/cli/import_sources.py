@@ -1,0 +1,25 @@
+"""Import raw sources (saved Telegram channel pages, saved photo-gallery articles, Telegram Desktop
+exports: result.json with its photos folder) into content/.
+Each raw file is archived verbatim under content/sources/; each item becomes a post folder.
+Posts already imported are skipped, so contributors' edits are never overwritten (unless --force)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..sources.write import import_paths
+
+
+def add_arguments(parser):
+    parser.add_argument("paths", nargs="+", type=Path, help="raw source files")
+    parser.add_argument("--force", action="store_true",
+                        help="re-import posts already imported, replacing their meta.yml and original text")
+
+
+def run(args) -> int:
+    report = import_paths(args.paths, args.content, force=args.force)
+    for line in report.lines():
+        print(line)
+    print(f"{len(report.created)} created, {len(report.overwritten)} overwritten, "
+          f"{len(report.skipped)} skipped, {len(report.attention)} need attention")
+    return 0

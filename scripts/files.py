@@ -1,0 +1,73 @@
+"""Writing files: atomically (content/, through a temporary file and a rename) or only when changed (docs/)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """Write text to path through a temporary file and a rename; False if the file already held it."""
+    path = Path(path)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return True
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def copy_if_changed(src: Path, dest: Path) -> bool:
+    """Copy a binary file unless dest already holds the same bytes; True if it wrote."""
+    data = Path(src).read_bytes()
+    try:
+        if dest.stat().st_size == len(data) and dest.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_bytes_atomic(dest, data)
+    return True
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write generated output unless the file already holds it; True if it wrote. Not atomic: output
+    is made again from content/ whenever a run did not finish (see generate's digest)."""
+    data = text.encode("utf-8")
+    try:
+        with open(path, "rb") as f:
+            if f.read() == data:
+                return False
+    except FileNotFoundError:
+        pass
+    try:
+        f = open(path, "wb")
+    except FileNotFoundError:  # a new folder (most new pages go to folders that exist)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        f = open(path, "wb")
+    with f:
+        f.write(data)
+    return True

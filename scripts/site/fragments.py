@@ -1,0 +1,68 @@
+"""Fragments of generated Markdown that several page families use: front matter, excerpts, a post's date, credit and language version (pure)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from ..content.model import Entry
+from ..text.escape import escape_markdown, unescape_markdown
+from .i18n import date_text, t
+
+_ATTR_LINE = re.compile(r"^\{:?\s*lang=(\w+)\s*\}$", re.MULTILINE)
+
+
+def front_matter(**fields) -> str:
+    """YAML front matter. Values are written as JSON, which YAML reads as it is (strings double-quoted)."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()
+             if value not in (None, "", [])]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def plain(markdown: str, limit: int = 240) -> str:
+    """Plain text of a Markdown body, for excerpts and descriptions."""
+    text = markdown[: limit * 3]  # escapes and spaces never triple the length
+    if "{" in text:
+        text = _ATTR_LINE.sub("", text)
+    text = unescape_markdown(" ".join(text.split())).strip()
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:–—-") + "…"
+    return text
+
+
+def version_for(entry: Entry, lang: str):
+    """(the text to show on the lang page, whether it is a fallback to the original)."""
+    if lang in entry.versions:
+        return entry.versions[lang], False
+    return entry.original, True
+
+
+def date_line(entry: Entry, lang: str, as_html: bool = False) -> str:
+    if entry.date is None:
+        return t(lang, "undated")
+    text = f'<time datetime="{entry.date.isoformat()}">{date_text(lang, entry.date)}</time>'
+    if entry.time:
+        text += f", {html.escape(entry.time) if as_html else escape_markdown(entry.time)}"
+    if entry.date_inferred:
+        text += f' <span class="inferred" title="{_attr(entry.date_inferred)}">({t(lang, "date_inferred")})</span>'
+    return text
+
+
+def _attr(text: str) -> str:
+    return (text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("{", "&#123;").replace("}", "&#125;").replace("[", "&#91;").replace("]", "&#93;")
+            .replace("*", "&#42;").replace("_", "&#95;").replace("`", "&#96;").replace("\\", "&#92;"))
+
+
+def credit_text(item, lang: str) -> str:
+    """'© Agency / Photographer', or 'Public domain / Photographer' where a rights statement replaces the ©."""
+    parts = []
+    if item.agency:
+        parts.append(escape_markdown(item.agency))
+    if item.rights:
+        parts.append(escape_markdown(t(lang, "rights").get(item.rights, item.rights)))
+    who = item.photographer_in(lang)
+    if who:
+        parts.append(escape_markdown(who))
+    return ("© " if item.agency else "") + " / ".join(parts)

@@ -1,0 +1,196 @@
+"""Generate docs/<lang>/ from content/: the only stage that writes the site's Markdown to disk."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import parallel
+from ..content.checks import warnings_of
+from ..content.images import IMAGE_SUFFIXES
+from ..content.load import load_content
+from ..content.model import LANGS
+from ..content.status import coverage, render_page
+from ..files import copy_if_changed, write_atomic, write_if_changed
+from .archive_pages import render_404, render_days, render_on_this_day, render_timeline
+from .i18n import plural, t
+from .index_pages import render_credits, render_sources
+from .list_pages import render_home, render_list_pages, render_tags_index
+from .paths import archive_path, post_path, tag_path
+from .post_page import render_post
+
+
+@dataclass(frozen=True)
+class Result:
+    pages: int
+    written: int
+    removed: int
+    posts: int
+    tags: int
+    problems: tuple = ()  # what `check` would report, from the content just loaded (empty on a skipped repeat)
+
+
+def iter_pages(content, langs=LANGS, parts=("posts", "lists")):
+    """Every generated page as ('<lang>/<path>', markdown), one at a time (the archive may be large).
+    `parts` picks the post pages, the list and index pages, or both."""
+    entries = list(content.entries)
+    resolve = content.registry.resolve
+    by_tag: dict[str, list] = {}
+    for entry in entries:
+        for tag in entry.tags:
+            by_tag.setdefault(tag.slug, []).append(entry)
+    status_page = render_page(coverage(content))
+    for lang in langs:
+        if "posts" in parts:
+            for entry in entries:
+                yield f"{lang}/{post_path(entry.id)}", render_post(entry, lang, resolve)
+        if "lists" not in parts:
+            continue
+        yield f"{lang}/index.md", render_home(entries, lang)
+        for path, text in render_list_pages(entries, lang, t(lang, "archive_title"),
+                                            plural(lang, "posts_count", len(entries)), archive_path).items():
+            yield f"{lang}/{path}", text
+        counts = []
+        for slug, tagged in sorted(by_tag.items()):
+            tag = content.tags[slug]
+            counts.append((tag, len(tagged)))
+            title = t(lang, "tag_title", label=tag.label(lang))
+            for path, text in render_list_pages(tagged, lang, title, plural(lang, "posts_count", len(tagged)),
+                                                lambda page, s=slug: tag_path(s, page)).items():
+                yield f"{lang}/{path}", text
+        for path, text in render_tags_index(counts, lang).items():
+            yield f"{lang}/{path}", text
+        yield f"{lang}/status.md", status_page
+        yield f"{lang}/timeline.md", render_timeline(content, lang)
+        yield f"{lang}/on-this-day.md", render_on_this_day(content, lang)
+        yield f"{lang}/404.md", render_404(lang)
+        for render in (render_days, render_sources, render_credits):
+            for path, text in render(content, lang).items():
+                yield f"{lang}/{path}", text
+
+
+def render_site(content) -> dict[str, str]:
+    """Every generated page: {'<lang>/<path>': markdown}."""
+    return dict(iter_pages(content))
+
+
+PARALLEL_FROM = 500  # posts; below this a second process costs more than it saves
+TASKS = [(lang, part) for lang in LANGS for part in ("posts", "lists")]  # six similar shares of the work
+
+
+def _write_share(task: tuple[str, str]) -> tuple[set, int]:
+    lang, part = task
+    content, docs_dir = parallel.job()
+    paths, written = set(), 0
+    for path, text in iter_pages(content, (lang,), (part,)):
+        paths.add(path)
+        written += write_if_changed(docs_dir / path, text)
+    return paths, written
+
+
+def _write_pages(content, docs_dir: Path) -> tuple[set, int]:
+    """Render and write every page; the languages in two processes on a large archive."""
+    results = parallel.run_shares(_write_share, TASKS, (content, docs_dir),
+                                  parallel=parallel.worth_it(len(content.entries), PARALLEL_FROM))
+    return set().union(*(r[0] for r in results)), sum(r[1] for r in results)
+
+
+PACKAGE = Path(__file__).resolve().parent.parent  # scripts/: the generator's own code is part of what the output depends on
+STATE_FILE = ".cache/generated"  # beside content/: a digest of what docs/ was last generated from
+
+
+def _digest(signature) -> str:
+    return hashlib.sha256(repr(signature).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _signature(content_dir: Path, docs_dir: Path):
+    """What the output depends on: every content file's name, size and time, and the generator itself."""
+    stats = []
+    for base in (content_dir, PACKAGE):
+        for dirpath, _, files in os.walk(base):
+            for name in files:
+                if name.endswith((".yml", ".yaml", ".md", ".py")):
+                    st = os.stat(os.path.join(dirpath, name))
+                    stats.append((dirpath, name, st.st_size, st.st_mtime_ns))
+    stats.sort()
+    return (str(content_dir.resolve()), str(docs_dir.resolve()), tuple(stats))
+
+
+class Generator:
+    """Generates docs/ from content/ and remembers what it last generated from, so that the repeat calls
+    of one site build (the i18n plugin builds once per language) return at once. One per build (the
+    MkDocs plugin makes it); nothing is kept between generators."""
+
+    def __init__(self):
+        self.signature = None
+        self.content = None
+        self.content_dir = None
+
+    def last_content(self):
+        """The content the last generate() call used (the plugin's post-build steps reuse it); loaded
+        here when generate() had nothing to do."""
+        if self.content is None and self.content_dir is not None:
+            self.content = load_content(self.content_dir)
+        return self.content
+
+    def generate(self, content_dir, docs_dir) -> Result:
+        """Write every page whose text changed and remove generated pages whose source is gone.
+        A repeat call with nothing changed returns at once."""
+        content_dir, docs_dir = Path(content_dir), Path(docs_dir)
+        signature = _signature(content_dir, docs_dir)
+        state = content_dir.parent / STATE_FILE
+        self.content_dir = content_dir
+        if (docs_dir / LANGS[0] / "index.md").exists() and (
+                signature == self.signature or _read(state) == _digest(signature)):
+            self.signature = signature
+            return Result(pages=0, written=0, removed=0, posts=0, tags=0)
+        content = self.content = load_content(content_dir)
+        result = _write_site(content, docs_dir)
+        # The signature taken before reading: content edited while this ran is generated next time.
+        self.signature = signature
+        write_atomic(state, _digest(signature))
+        return result
+
+
+def generate(content_dir, docs_dir) -> Result:
+    """One generation by a new Generator (the command line's `generate`)."""
+    return Generator().generate(content_dir, docs_dir)
+
+
+def _write_site(content, docs_dir: Path) -> Result:
+    """Every page and image of the site written into docs/, and what is no longer generated removed."""
+    pages, written = _write_pages(content, docs_dir)
+    images = {}
+    for entry in content.entries:
+        for item in entry.gallery:
+            if item.image:
+                images[f"{LANGS[0]}/posts/{entry.id}/{item.image}"] = content.root.parent / entry.path / item.image
+    for rel, src in images.items():
+        written += copy_if_changed(src, docs_dir / rel)
+    removed = 0
+    for lang in LANGS:
+        base = docs_dir / lang
+        if not base.is_dir():
+            continue
+        prefix = len(str(base))
+        for dirpath, _, files in os.walk(base, topdown=False):
+            folder = (lang + dirpath[prefix:]).replace(os.sep, "/")
+            for name in files:
+                rel = f"{folder}/{name}"
+                if (name.endswith(".md") and rel not in pages) or (name.lower().endswith(IMAGE_SUFFIXES) and rel not in images):
+                    os.unlink(os.path.join(dirpath, name))
+                    removed += 1
+            if dirpath != str(base) and not os.listdir(dirpath):
+                os.rmdir(dirpath)
+    return Result(pages=len(pages), written=written, removed=removed, posts=len(content.entries),
+                  tags=len({tag.slug for e in content.entries for tag in e.tags}),
+                  problems=tuple(warnings_of(content)))

@@ -1,0 +1,130 @@
+"""Finishing the built site: head links and meta, feeds, not-found pages (pure functions on HTML and JSON
+text, plus the writers the MkDocs hook calls after the build). Search: site_search.py."""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from pathlib import Path
+
+from ..content.model import DEFAULT_LANG, LANGS
+from .i18n import t
+
+OG_LOCALE = {"en": "en_US", "ru": "ru_RU", "tr": "tr_TR"}
+_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def split_url(url: str) -> tuple[str, str]:
+    """(language, path inside that language) of a site URL such as 'ru/posts/x/'."""
+    head, _, rest = url.partition("/")
+    if head in LANGS and head != DEFAULT_LANG:
+        return head, rest
+    return DEFAULT_LANG, url
+
+
+def lang_url(lang: str, path: str) -> str:
+    return path if lang == DEFAULT_LANG else f"{lang}/{path}"
+
+
+def head_tags(url: str, base: str, title: str, description: str, site_name: str, kind: str) -> str:
+    """hreflang alternates (absolute, with x-default), Open Graph and Twitter meta, feed autodiscovery."""
+    lang, path = split_url(url)
+    here = base + url
+    e = lambda s: html.escape(s, quote=True)  # noqa: E731
+    tags = [f'<link rel="alternate" href="{base}{lang_url(code, path)}" hreflang="{code}">' for code in LANGS]
+    tags.append(f'<link rel="alternate" href="{base}{path}" hreflang="x-default">')
+    tags.append(f'<link rel="alternate" type="application/rss+xml" title="{e(site_name)}" '
+                f'href="{base}{lang_url(lang, "feed.xml")}">')
+    tags += [
+        f'<meta property="og:type" content="{kind}">',
+        f'<meta property="og:title" content="{e(title)}">',
+        f'<meta property="og:description" content="{e(description)}">',
+        f'<meta property="og:url" content="{e(here)}">',
+        f'<meta property="og:site_name" content="{e(site_name)}">',
+        f'<meta property="og:locale" content="{OG_LOCALE[lang]}">',
+    ]
+    tags += [f'<meta property="og:locale:alternate" content="{OG_LOCALE[code]}">' for code in LANGS if code != lang]
+    tags += ['<meta name="twitter:card" content="summary">',
+             f'<meta name="twitter:title" content="{e(title)}">',
+             f'<meta name="twitter:description" content="{e(description)}">']
+    return "".join(f"\n    {tag}" for tag in tags)
+
+
+def finish_page(output: str, url: str, base: str, title: str, description: str, site_name: str) -> str:
+    """Head tags in place of Material's relative alternates, and the search base of the page's language."""
+    lang, _ = split_url(url)
+    kind = "article" if url.startswith(("posts/", f"{lang}/posts/")) else "website"
+    head, sep, body = output.partition("</head>")  # the links are in the head: leave the body unscanned
+    head = _ALTERNATE.sub("", head)
+    head = head.replace("</title>", "</title>" + head_tags(url, base, title, description, site_name, kind), 1)
+    output = head + sep + body
+
+    def reconfigure(m):
+        config = json.loads(m.group(2))
+        if lang != DEFAULT_LANG:
+            # Material fetches search/search_index.json relative to its `base`: point it at the language's
+            # own stub (site_search.py). `base` serves nothing else with our features (no instant
+            # navigation, no versions).
+            config["base"] = posixpath.relpath(f"{lang}/", url.rstrip("/") or ".")
+        if config.get("search"):
+            config["search"] = posixpath.join(posixpath.dirname(config["search"]), SEARCH_WORKER)
+            # The result line when there are more results than the worker lists (archive.js writes it).
+            config.setdefault("translations", {})["archive.search.more"] = t(lang, "search_more")
+        return m.group(1) + json.dumps(config, ensure_ascii=False) + m.group(3)
+
+    return _CONFIG.sub(reconfigure, output, count=1)
+
+
+SEARCH_WORKER = "archive-search.js"  # overrides/assets/javascripts/workers/: Material's worker, answered by Pagefind
+
+
+_URL_ATTR = re.compile(r'((?:href|src)=")([^"#][^"]*)(")')
+
+
+def absolutize(output: str, page_url: str, site_path: str) -> str:
+    """A page's relative links made absolute paths, so that it works at any address (GitHub Pages serves
+    404.html for every missing one)."""
+    page_dir = "/" + site_path.strip("/") + "/" + page_url if site_path.strip("/") else "/" + page_url
+
+    def fix(value: str) -> str:
+        if re.match(r"^([a-z][a-z0-9+.-]*:|/|#)", value, re.I):
+            return value
+        path = posixpath.normpath(posixpath.join(page_dir, value))
+        return path + ("/" if value.endswith("/") and not path.endswith("/") else "")
+
+    output = _URL_ATTR.sub(lambda m: m.group(1) + fix(m.group(2)) + m.group(3), output)
+
+    def config(m):
+        data = json.loads(m.group(2))
+        for key in ("base", "search"):
+            if key in data and data[key]:
+                data[key] = fix(data[key])
+        return m.group(1) + json.dumps(data, ensure_ascii=False) + m.group(3)
+
+    return _CONFIG.sub(config, output, count=1)
+
+
+def write_not_found_pages(site_dir: Path, site_url: str) -> None:
+    """Each language's generated 404 page becomes <lang>/404.html, with absolute links."""
+    from urllib.parse import urlsplit
+
+    site_path = urlsplit(site_url).path
+    for lang in LANGS:
+        url = lang_url(lang, "404/")
+        page = site_dir / url / "index.html"
+        if not page.exists():
+            continue
+        text = absolutize(page.read_text(encoding="utf-8"), url, site_path)
+        # A not-found page has no address of its own: no canonical, no alternates, not indexed.
+        text = re.sub(r'\s*<link rel="(canonical|alternate)" href="[^"]*"( hreflang="[^"]*")?>', "", text)
+        text = text.replace("</title>", '</title>\n    <meta name="robots" content="noindex">', 1)
+        (site_dir / lang_url(lang, "404.html")).write_text(text, encoding="utf-8")
+        page.unlink()
+        page.parent.rmdir()
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.exists():
+        text = sitemap.read_text(encoding="utf-8")
+        sitemap.write_text(re.sub(r"\s*<url>\s*<loc>[^<]*/404/</loc>.*?</url>", "", text, flags=re.S), encoding="utf-8")

@@ -1,0 +1,98 @@
+"""Index pages: the sources and the photo credits, each with a page per source or photographer (pure)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from ..content.model import DEFAULT_LANG
+from ..text.escape import escape_markdown
+from ..text.slugs import slugify
+from .fragments import credit_text, front_matter, version_for
+from .i18n import plural, t
+from .list_pages import INDEX_PAGE_SIZE, render_list_pages
+from .paginate import pager, paginate
+from .paths import link, post_path
+
+
+def source_slug(entry) -> str:
+    return _name_slug(str(entry.source.get("name", "")))
+
+
+@lru_cache(maxsize=4096)
+def _name_slug(name: str) -> str:
+    return slugify(name, max_len=60)
+
+
+def _index_pages(lang: str, title: str, intro: str, lines: list[str], path_of) -> dict[str, str]:
+    """A long list of one-line entries, INDEX_PAGE_SIZE a page."""
+    return {page.path: "".join([front_matter(title=title, description=intro, hide=["toc"]),
+                                f"# {title}\n\n{intro}\n\n", *page.items, pager(lang, page.number, page.total, path_of)])
+            for page in paginate(lines, INDEX_PAGE_SIZE, path_of)}
+
+
+def render_sources(content, lang: str) -> dict[str, str]:
+    """sources/index.md (each source with its count) and sources/<slug>.md (its posts, paginated)."""
+    groups = defaultdict(list)
+    for entry in content.entries:
+        groups[source_slug(entry)].append(entry)
+    path_of = lambda page: "sources/index.md" if page == 1 else f"sources/page/{page}.md"  # noqa: E731
+    lines, pages = [], {}
+    for slug, entries in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        first = entries[0]
+        name = escape_markdown(str(first.source.get("name", "")))
+        kind = t(lang, "source_kind").get(first.source.get("kind"), first.source.get("kind", ""))
+        lines.append(f"- [**{name}**]({{link:sources/{slug}.md}}), {kind}: {plural(lang, 'posts_count', len(entries))}\n")
+        title = f"{t(lang, 'source')}: {first.source.get('name', '')}"
+        pages.update(render_list_pages(entries, lang, title, plural(lang, "posts_count", len(entries)),
+                                       lambda page, s=slug: f"sources/{s}.md" if page == 1 else f"sources/{s}/{page}.md"))
+    for path, text in _index_pages(lang, t(lang, "sources_title"), t(lang, "sources_intro"), lines, path_of).items():
+        pages[path] = _resolve_links(text, path)
+    return pages
+
+
+def _resolve_links(text: str, here: str) -> str:
+    """Index lines are written before their page is known: {link:target} becomes a relative link."""
+    return re.sub(r"\{link:([^}]+)\}", lambda m: link(here, m.group(1)), text)
+
+
+def render_credits(content, lang: str) -> dict[str, str]:
+    """credits.md: agencies (or rights statements) with their photographers and counts; a page per
+    photographer with the photos, paginated."""
+    tree = defaultdict(lambda: defaultdict(list))
+    names = {}
+    for entry in content.entries:
+        for item in entry.gallery:
+            # Grouped by language-neutral keys, so a photographer's page has one address in every language.
+            holder_key = item.agency or item.rights or "-"
+            who_key = item.photographer_in(DEFAULT_LANG) or "-"
+            names[holder_key] = item.agency or (t(lang, "rights").get(item.rights, item.rights) if item.rights else "—")
+            names[(holder_key, who_key)] = item.photographer_in(lang) or t(lang, "unknown_photographer")
+            tree[holder_key][who_key].append((entry, item))
+    lines, pages = [], {}
+    for holder_key in sorted(tree, key=lambda k: names[k].casefold()):
+        holder = names[holder_key]
+        lines.append(f"\n**{escape_markdown(holder)}**\n\n")
+        for who_key in sorted(tree[holder_key], key=lambda k: names[(holder_key, k)].casefold()):
+            who = names[(holder_key, who_key)]
+            photos = tree[holder_key][who_key]
+            slug = slugify(f"{holder_key} {who_key}", max_len=80)
+            lines.append(f"- [{escape_markdown(who)}]({{link:credits/{slug}.md}}): {len(photos)}\n")
+            title = f"{t(lang, 'credits_title')}: {holder} / {who}"
+            path_of = lambda page, s=slug: f"credits/{s}.md" if page == 1 else f"credits/{s}/{page}.md"  # noqa: E731
+            for page in paginate(photos, INDEX_PAGE_SIZE, path_of):
+                here = page.path
+                text = [front_matter(title=title, hide=["toc"]), f"# {escape_markdown(title)}\n\n"]
+                for entry, item in page.items:
+                    version, _ = version_for(entry, lang)
+                    caption = version.captions.get(item.n) or entry.original.captions.get(item.n, "")
+                    text.append(f"- [{escape_markdown(version.title)}, {t(lang, 'photo', n=item.n)}]"
+                                f"({link(here, post_path(entry.id))}#photo-{item.n}): {caption} "
+                                f"<small>({credit_text(item, lang)})</small>\n")
+                text.append(pager(lang, page.number, page.total, path_of))
+                pages[here] = "".join(text)
+    index_path = lambda page: "credits.md" if page == 1 else f"credits/page/{page}.md"  # noqa: E731
+    for path, text in _index_pages(lang, t(lang, "credits_title"), t(lang, "credits_intro"), lines, index_path).items():
+        pages[path] = _resolve_links(text, path)
+    return pages

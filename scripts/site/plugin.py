@@ -1,0 +1,152 @@
+"""The MkDocs plugin `archive`: generate docs/ from content/ before each build (the i18n plugin builds
+once per language), finish each page's head, and after the last language index the posts for search
+(Pagefind) and write the feeds. Its state (the generator, the language fork, the re-indexer) lives on
+the plugin object, one per `mkdocs build` or `mkdocs serve`."""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from ..content.model import DEFAULT_LANG, LANGS, ContentError
+from . import language_builds
+from .feeds import render_feed
+from .generate import Generator
+from .head import finish_page, write_not_found_pages
+from .i18n import t
+from .search import (
+    Reindexer,
+    SearchIndexError,
+    has_pagefind_indexes,
+    indexed,
+    write_pagefind_indexes,
+    write_search_stubs,
+)
+
+log = logging.getLogger("mkdocs.plugins.archive")
+
+
+class ArchiveConfig(base.Config):
+    content_dir = c.Type(str, default="content")  # beside mkdocs.yml
+    # Build the last language in a second process: from 300 posts (auto), always or never.
+    parallel_languages = c.Choice(("auto", "always", "never"), default="auto")
+
+
+class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    def __init__(self):
+        self.is_serve = False
+        self.is_dirty = False  # `mkdocs serve --dirty`: a rebuild renders only the pages whose files changed
+        self.command = None
+        self.generator = Generator()
+        self.fork = None  # the language_builds.Fork installed for the site build under way
+        self.reindexer = Reindexer(log)
+
+    def on_startup(self, command, dirty, **kwargs):
+        # Defined, so that `mkdocs serve` keeps this object (and its generator) across rebuilds.
+        self.command = command
+        self.is_serve = command == "serve"
+        self.is_dirty = self.is_serve and dirty
+
+    def on_pre_build(self, config, **kwargs):
+        root = Path(config["config_file_path"]).parent
+        content_dir = root / self.config.content_dir
+        try:
+            result = self.generator.generate(content_dir, Path(config["docs_dir"]))
+        except ContentError as e:
+            raise PluginError(f"content error:\n{e}") from None
+        if result.written or result.removed:
+            log.info(f"archive: {result.written} pages written, {result.removed} removed")
+        for problem in result.problems:
+            # Shown, not fatal: CI gates on `python -m scripts check --strict`; a page of a stale
+            # translation says so to its reader.
+            log.info(f"archive: {problem}")
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and not getattr(i18n, "building", False):
+            self._end_fork()
+            posts = content_dir / "posts"
+            count = len(os.listdir(posts)) if posts.is_dir() else 0
+            if language_builds.wanted(self.command, count, self.config.parallel_languages):
+                self.fork = language_builds.Fork(i18n)
+                self.fork.install()
+
+    def _end_fork(self):
+        if self.fork is not None:
+            self.fork.uninstall()
+            self.fork = None
+
+    def on_build_error(self, error, **kwargs):
+        self._end_fork()
+
+    @event_priority(-150)  # after mkdocs-static-i18n's (-100): the objects the sitemap template sees
+    def on_env(self, env, config, files, **kwargs):
+        if self.fork is not None:
+            self.fork.last_build = (env, files, self.fork.nav, config)
+        return env
+
+    @event_priority(-150)
+    def on_nav(self, nav, config, files, **kwargs):
+        if self.fork is not None:
+            self.fork.nav = nav
+        return nav
+
+    def on_serve(self, server, config, builder, **kwargs):
+        # docs/ is written by this plugin from content/ (which `watch:` covers): watching it too made
+        # every edit build twice, the second time for the pages the first one wrote. It also saves
+        # polling every generated page twice a second.
+        server.unwatch(config["docs_dir"])
+        return server
+
+    def on_page_markdown(self, markdown, page, **kwargs):
+        # Pagefind indexes the built pages after the build: Material's search plugin parses no page (it
+        # still writes the config and worker its search box needs). Post pages mark the text Pagefind
+        # reads (overrides/main.html: data-pagefind-body); other pages are not searched.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        page.meta["searched"] = indexed(page.url)
+        return markdown
+
+    def on_post_page(self, output, page, config, **kwargs):
+        description = (page.meta or {}).get("description") or config.get("site_description") or ""
+        return finish_page(output, page.url, _base(config), page.title or config["site_name"], description,
+                           config["site_name"])
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
+    def on_post_build(self, config, **kwargs):
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "building", False):
+            return  # a language build inside the i18n plugin's loop: wait for the last one
+        self._end_fork()
+        site_dir = Path(config["site_dir"])
+        if not (site_dir / "search" / "search_index.json").exists():
+            return
+        write_not_found_pages(site_dir, _base(config))
+        slugify = (config["mdx_configs"].get("toc") or {}).get("slugify")
+        if self.is_dirty and has_pagefind_indexes(site_dir):
+            self.reindexer.request(site_dir, slugify)  # the page reloads now; its search follows in seconds
+        else:
+            try:
+                pages = write_pagefind_indexes(site_dir, slugify)
+            except SearchIndexError as e:
+                raise PluginError(str(e)) from None
+            log.info("archive: search (Pagefind): " + ", ".join(f"{lang} {n} pages" for lang, n in pages.items()))
+        write_search_stubs(site_dir, cache_tag=not self.is_serve)
+        content = self.generator.last_content()
+        if content is None:
+            return
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        built = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch
+                 else datetime.now(timezone.utc).replace(microsecond=0))
+        for lang in LANGS:
+            out = site_dir / ("" if lang == DEFAULT_LANG else lang) / "feed.xml"
+            out.write_text(render_feed(list(content.entries), lang, _base(config), t(lang, "site_name"), built),
+                           encoding="utf-8")
+
+
+def _base(config) -> str:
+    return (config.get("site_url") or "/").rstrip("/") + "/"

@@ -1,0 +1,1 @@
+"""Text helpers shared by the parsers and renderers, one concern a module."""
