@@ -3,12 +3,11 @@ No page grows with the archive: long lists link to paginated pages of their own.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 
 from babel.dates import format_date
 
-from ..content.model import DEFAULT_LANG
+from ..content.model import DEFAULT_LANG, LANGS
 from ..text.escape import escape_markdown
 from .fragments import front_matter, version_for
 from .i18n import date_text, plural, t
@@ -92,15 +91,7 @@ def render_on_this_day(content, lang: str) -> str:
             out += _posts_under(remembered[date], date, lang, here)
             out.append("\n")
         out.append("</section>\n\n")
-    # Mark today's date, if the archive remembers it (no network, no library: a few lines inline).
-    out.append('<script>(function(){var d=new Date(),id="md-"+String(d.getMonth()+1).padStart(2,"0")+"-"+'
-               'String(d.getDate()).padStart(2,"0"),el=document.getElementById(id);'
-               f'if(el){{el.classList.add("today");el.setAttribute("aria-label",{_js(t(lang, "today"))});}}}})();</script>\n')
     return "".join(out)
-
-
-def _js(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def render_404(lang: str) -> str:
@@ -108,8 +99,8 @@ def render_404(lang: str) -> str:
            f"# {t(lang, 'notfound_title')}\n\n{t(lang, 'notfound_text')}\n\n",
            f"[{t(lang, 'all_posts')}](archive/index.md) · [{t(lang, 'tags_title')}](tags/index.md)\n"]
     if lang == DEFAULT_LANG:
-        # GitHub Pages serves the root 404 page for every missing address: send readers of /ru/ and /tr/
-        # to the not-found page in their language.
-        out.append('\n<script>(function(){var m=location.pathname.match(/^(.*?\\/)(ru|tr)\\//);'
-                   'if(m&&!/\\/404\\.html$/.test(location.pathname)){location.replace(m[1]+m[2]+"/404.html");}})();</script>\n')
+        # GitHub Pages serves the root 404 page for every missing address: archive.js sends readers of
+        # /ru/ and /tr/ to the not-found page in their language.
+        others = " ".join(code for code in LANGS if code != DEFAULT_LANG)
+        out.append(f'\n<div id="archive-not-found" data-languages="{others}" hidden></div>\n')
     return "".join(out)

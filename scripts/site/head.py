@@ -73,6 +73,8 @@ def finish_page(output: str, url: str, base: str, title: str, description: str, 
             config["search"] = posixpath.join(posixpath.dirname(config["search"]), SEARCH_WORKER)
             # The result line when there are more results than the worker lists (archive.js writes it).
             config.setdefault("translations", {})["archive.search.more"] = t(lang, "search_more")
+        # What archive.js writes (it reads the page's own config: no string lives in the script).
+        config.setdefault("translations", {})["archive.today"] = t(lang, "today")
         return m.group(1) + json.dumps(config, ensure_ascii=False) + m.group(3)
 
     return _CONFIG.sub(reconfigure, output, count=1)

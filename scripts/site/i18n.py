@@ -209,6 +209,25 @@ STRINGS = {
 }
 
 
+def _merge_feature_strings() -> None:
+    """The strings of scripts/site/strings/*.py, added to STRINGS."""
+    import importlib
+    import pkgutil
+
+    from . import strings
+
+    for info in sorted(pkgutil.iter_modules(strings.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{strings.__name__}.{info.name}")
+        for lang, table in module.STRINGS.items():
+            for key, value in table.items():
+                if key in STRINGS[lang]:
+                    raise RuntimeError(f"interface string '{key}' ({lang}) is defined twice (scripts/site/strings/{info.name}.py)")
+                STRINGS[lang][key] = value
+
+
+_merge_feature_strings()
+
+
 def t(lang: str, key: str, /, **kwargs) -> str:
     value = STRINGS[lang][key]
     return value.format(**kwargs) if kwargs else value

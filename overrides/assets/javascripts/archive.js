@@ -1,7 +1,24 @@
 // The photo lightbox is CSS (:target); this only adds what keyboards expect: focus moves into an
 // open photo, and Escape closes it and returns focus to the photo. And the search result line's total.
-// Nothing is fetched.
+// On "On this day", today's date is marked; the root 404 page sends readers of /ru/ and /tr/ to the
+// not-found page in their language. Nothing is fetched.
 (function () {
+  var config = document.getElementById("__config");
+  var translations = (config && JSON.parse(config.textContent).translations) || {};
+  // On this day: the section of today's month and day, if the archive remembers it.
+  var now = new Date();
+  var today = document.getElementById("md-" + String(now.getMonth() + 1).padStart(2, "0") + "-" +
+                                      String(now.getDate()).padStart(2, "0"));
+  if (today) {
+    today.classList.add("today");
+    if (translations["archive.today"]) today.setAttribute("aria-label", translations["archive.today"]);
+  }
+  var notFound = document.getElementById("archive-not-found");
+  if (notFound) {
+    var langs = notFound.getAttribute("data-languages").split(" ").join("|");
+    var m = location.pathname.match(new RegExp("^(.*?\\/)(" + langs + ")\\/"));
+    if (m && !/\/404\.html$/.test(location.pathname)) location.replace(m[1] + m[2] + "/404.html");
+  }
   // Material's search panel is a dialog without a name: name it after its input's label.
   var search = document.querySelector('.md-search[role="dialog"]');
   var input = document.querySelector(".md-search__input");
@@ -12,8 +29,7 @@
   // goes on Material's result line in place of the count of listed results.
   var list = document.querySelector(".md-search-result__list");
   var meta = document.querySelector(".md-search-result__meta");
-  var config = document.getElementById("__config");
-  var more = config && (JSON.parse(config.textContent).translations || {})["archive.search.more"];
+  var more = translations["archive.search.more"];
   if (list && meta && more && window.MutationObserver) {
     new MutationObserver(function () {
       var total = list.querySelector("[data-search-total]");

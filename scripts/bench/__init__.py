@@ -1,0 +1,1 @@
+"""Measurements apart from the product: python -m scripts bench and bench-search."""
