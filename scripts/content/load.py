@@ -11,8 +11,8 @@ from pathlib import Path
 from .. import parallel
 from ..text.hashtags import hashtags
 from ..text.slugs import slugify
+from . import schema
 from .events import load_events
-from .fields import parse_date
 from .images import IMAGE_SUFFIXES, image_size
 from .model import (
     LANGS,
@@ -22,26 +22,10 @@ from .model import (
     GalleryItem,
     Version,
 )
+from .schema import Problems
 from .tags import TagRegistry, load_tags
 from .yaml_io import Mapping, load_yaml, read_text, split_front_matter
 
-META_KEYS = {
-    "date": "the day the source published the post, YYYY-MM-DD",
-    "date_inferred": "why the date was inferred, when the source did not state it",
-    "time": "the time the source gives, e.g. '13:59 GMT'",
-    "source": "name, kind, raw (and optionally item, url)",
-    "lang": "the language of the original text: en, ru or tr",
-    "tags": "a list of hashtags or tag slugs",
-    "commemorates": "a list of historical dates, YYYY-MM-DD",
-    "missing_media": "a list of media the copy did not capture: video, photo, file",
-    "gallery": "a list of photos: agency, photographer, rights, image",
-    "fingerprint": "set by the importer: recognizes the same text on a later import",
-}
-SOURCE_KEYS = {"name", "kind", "raw", "item", "url"}
-SOURCE_KINDS = {"telegram-web", "gallery-article", "telegram-json", "manual"}
-GALLERY_KEYS = {"agency", "photographer", "rights", "image"}
-MEDIA = {"video", "photo", "file"}
-FRONT_KEYS = {"title", "captions", "translation_of", "original_hash"}
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 
 
@@ -101,77 +85,40 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
     meta = load_yaml(meta_text, meta_path)
     if not isinstance(meta, Mapping):
         raise ContentErrors(errors + [ContentError(meta_path, 1, "meta.yml must be a mapping of keys to values (expected 'date: ...', 'source: ...')")])
-    kl = meta.key_lines
-    for key in meta:
-        if key not in META_KEYS:
-            errors.append(ContentError(meta_path, kl[key], f"unknown key '{key}' (expected one of: {', '.join(META_KEYS)})"))
-
-    date = None
-    if meta.get("date") is not None:
-        try:
-            date = parse_date(meta["date"], meta_path, kl["date"], "date")
-        except ContentError as e:
-            errors.append(e)
-    lang = meta.get("lang")
-    lang_ok = lang in LANGS
-    if not lang_ok:
-        errors.append(ContentError(meta_path, kl.get("lang", 1), f"lang: unknown language '{lang}' (expected one of {', '.join(LANGS)})"))
-    source = meta.get("source")
-    if not isinstance(source, dict) or not source.get("name"):
-        errors.append(ContentError(meta_path, kl.get("source", 1), "source: missing or without a name (expected name:, kind:, raw:)"))
-        source = {"name": "?", "kind": "manual"}
-    else:
-        for key in source:
-            if key not in SOURCE_KEYS:
-                errors.append(ContentError(meta_path, source.key_lines[key], f"unknown key 'source.{key}' (expected one of: {', '.join(sorted(SOURCE_KEYS))})"))
-        if source.get("kind") not in SOURCE_KINDS:
-            errors.append(ContentError(meta_path, source.key_lines.get("kind", source.line), f"source.kind: '{source.get('kind')}' (expected one of: {', '.join(sorted(SOURCE_KINDS))})"))
-        raw = source.get("raw")
-        if raw is not None and str(raw) not in raw_files:
-            raw_files[str(raw)] = (root / str(raw)).is_file()
-        if raw is not None and not raw_files[str(raw)]:
-            errors.append(ContentError(meta_path, source.key_lines.get("raw", source.line), f"source.raw: no file content/{raw} (expected the archived raw source under content/sources/)"))
-    raw_tags = meta.get("tags") or []
-    if not isinstance(raw_tags, list):
-        errors.append(ContentError(meta_path, kl.get("tags", 1), "tags: expected a list, e.g. [Victory78, May9]"))
-        raw_tags = []
-    tag_names = [str(t) for t in raw_tags]
-    commemorates = []
-    for d in meta.get("commemorates") or []:
-        try:
-            commemorates.append(parse_date(d, meta_path, kl.get("commemorates", 1), "commemorates"))
-        except ContentError as e:
-            errors.append(e)
-    missing = meta.get("missing_media") or []
-    for m in missing:
-        if m not in MEDIA:
-            errors.append(ContentError(meta_path, kl.get("missing_media", 1), f"missing_media: '{m}' (expected one of: {', '.join(sorted(MEDIA))})"))
+    problems = Problems(meta_path)
+    fields = schema.META.convert(meta, "", 1, problems)
+    errors += problems.errors
+    lang = fields.get("lang")
+    lang_ok = lang is not None
+    if "lang" not in meta:
+        lang_ok = False  # reported as missing by the schema
+    source = fields.get("source") or {"name": "?", "kind": "manual"}
+    source_lines = meta.get("source") if isinstance(meta.get("source"), Mapping) else meta
+    raw = source.get("raw")
+    if raw is not None:
+        if raw not in raw_files:
+            raw_files[raw] = (root / raw).is_file()
+        if not raw_files[raw]:
+            errors.append(ContentError(meta_path, _key_line(source_lines, "raw"), f"source.raw: no file content/{raw} (expected the archived raw source under content/sources/)"))
     gallery = []
-    for n, item in enumerate(meta.get("gallery") or [], 1):
-        if not isinstance(item, dict):
-            errors.append(ContentError(meta_path, kl.get("gallery", 1), f"gallery item {n}: expected a mapping with agency, photographer, rights, image"))
-            continue
-        for key in item:
-            if key not in GALLERY_KEYS:
-                errors.append(ContentError(meta_path, item.key_lines[key], f"unknown key '{key}' in gallery item {n} (expected one of: {', '.join(sorted(GALLERY_KEYS))})"))
-        ph = item.get("photographer")
-        names_by_lang = {"": str(ph)} if isinstance(ph, str) else dict(ph or {})
-        for key in names_by_lang:
-            if key and key not in LANGS:
-                errors.append(ContentError(meta_path, item.line, f"gallery item {n}: photographer in unknown language '{key}'"))
+    raw_gallery = meta.get("gallery") if isinstance(meta.get("gallery"), list) else []
+    for n, item in enumerate(fields.get("gallery") or [], 1):
+        lines = raw_gallery[n - 1] if n - 1 < len(raw_gallery) and isinstance(raw_gallery[n - 1], Mapping) else meta
         image, size = item.get("image"), None
         if image is not None:
-            image = str(image)
+            at = _key_line(lines, "image")
             if "/" in image or "\\" in image or image.startswith(".") or not image.lower().endswith(IMAGE_SUFFIXES):
-                errors.append(ContentError(meta_path, item.key_lines.get("image", item.line), f"gallery item {n}: image '{image}' (expected a file name in the post's folder ending in {', '.join(IMAGE_SUFFIXES)})"))
+                errors.append(ContentError(meta_path, at, f"gallery item {n}: image '{image}' (expected a file name in the post's folder ending in {', '.join(IMAGE_SUFFIXES)})"))
                 image = None
             elif not (folder / image).is_file():
-                errors.append(ContentError(meta_path, item.key_lines.get("image", item.line), f"gallery item {n}: no file {image} in {rel} (expected the image beside meta.yml)"))
+                errors.append(ContentError(meta_path, at, f"gallery item {n}: no file {image} in {rel} (expected the image beside meta.yml)"))
                 image = None
             else:
                 size = image_size(folder / image)
-        gallery.append(GalleryItem(n=n, agency=item.get("agency"), photographer=names_by_lang, rights=item.get("rights"),
-                                   image=image, width=size[0] if size else None, height=size[1] if size else None))
+        gallery.append(GalleryItem(n=n, agency=item.get("agency"), photographer=item.get("photographer") or {},
+                                   rights=item.get("rights"), image=image,
+                                   width=size[0] if size else None, height=size[1] if size else None))
+    tag_names = list(fields.get("tags") or [])
 
     versions = {}
     for name in sorted(name for name in names if name.endswith(".md")):
@@ -185,22 +132,19 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
         except ContentError as e:
             errors.append(e)
             continue
-        if stem != lang and not str(front.get("title") or "").strip() and not body.strip() and not front.get("captions"):
+        if stem != lang and _unwritten(front, body):
             continue  # a scaffolded translation nobody has written yet: the page shows the original
-        for key in front:
-            if key not in FRONT_KEYS:
-                errors.append(ContentError(md_rel, front.key_lines[key], f"unknown key '{key}' (expected one of: {', '.join(sorted(FRONT_KEYS))})"))
-        title = front.get("title")
-        if not isinstance(title, str) or not title.strip():
-            errors.append(ContentError(md_rel, front.key_lines.get("title", 1), "missing title (expected 'title: ...' in the front matter)"))
-            title = post_id
+        problems = Problems(md_rel)
+        front_fields = schema.FRONT_MATTER.convert(front, "", 1, problems)
+        errors += problems.errors
+        title = front_fields.get("title") or post_id
         captions = {}
-        for k, v in (front.get("captions") or {}).items():
-            if not isinstance(k, int) or not 1 <= k <= len(gallery):
-                errors.append(ContentError(md_rel, front["captions"].key_lines.get(k, 1), f"caption {k}: no such photo (expected a number from 1 to {len(gallery)})"))
+        for k, v in (front_fields.get("captions") or {}).items():
+            if not 1 <= k <= len(gallery):
+                errors.append(ContentError(md_rel, _key_line(front.get("captions"), str(k)), f"caption {k}: no such photo (expected a number from 1 to {len(gallery)})"))
                 continue
-            captions[k] = str(v)
-        translation_of = front.get("translation_of")
+            captions[k] = v
+        translation_of = front_fields.get("translation_of")
         if not lang_ok:
             pass
         elif stem == lang and translation_of:
@@ -209,7 +153,7 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
             errors.append(ContentError(md_rel, front.key_lines["translation_of"], f"translation_of: '{translation_of}' (expected '{lang}', the original's language)"))
         versions[stem] = Version(lang=stem, title=title.strip(), body=body, captions=captions,
                                  path=str(md_rel), translation_of=lang if stem != lang else None,
-                                 original_hash=front.get("original_hash"), body_line=body_line)
+                                 original_hash=front_fields.get("original_hash"), body_line=body_line)
     if lang_ok and lang not in versions and not any(e.path == str(rel / f"{lang}.md") for e in errors):
         errors.append(ContentError(rel / f"{lang}.md", None, f"missing the original text (meta.yml says lang: {lang}; expected {lang}.md)"))
     if errors:
@@ -218,10 +162,21 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
         tag_names += hashtags(v.body)
     m = _FINGERPRINT.search(meta_text)
     fingerprint = (m.group(1), meta_text[: m.start()].count("\n") + 1) if m else None
-    fields = dict(id=post_id, path=str(rel), lang=lang, source=dict(source), versions=versions, date=date,
-                  date_inferred=meta.get("date_inferred"), time=meta.get("time"),
-                  commemorates=tuple(sorted(commemorates)), missing_media=tuple(missing), gallery=tuple(gallery))
-    return fields, tag_names, fingerprint
+    entry = dict(id=post_id, path=str(rel), lang=lang, source=dict(source), versions=versions,
+                 date=fields.get("date"), date_inferred=fields.get("date_inferred"), time=fields.get("time"),
+                 commemorates=tuple(sorted(fields.get("commemorates") or [])),
+                 missing_media=tuple(fields.get("missing_media") or []), gallery=tuple(gallery))
+    return entry, tag_names, fingerprint
+
+
+def _key_line(mapping, key) -> int:
+    return getattr(mapping, "key_lines", {}).get(key, getattr(mapping, "line", 1))
+
+
+def _unwritten(front, body: str) -> bool:
+    """A language file with no title, no text and no captions: a translation not started."""
+    title = front.get("title")
+    return (title is None or (isinstance(title, str) and not title.strip())) and not body.strip() and not front.get("captions")
 
 
 def _duplicates(read: list[tuple[str, tuple[str, int] | None]], where: str) -> list[ContentError]:

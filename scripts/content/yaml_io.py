@@ -10,14 +10,16 @@ from .model import ContentError
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses 10x faster
-    """SafeLoader that keeps dates as text (we parse them ourselves, with line numbers) and
-    remembers the line of every mapping key."""
+    """SafeLoader without YAML 1.1's implicit types: every scalar is text or null (the content schema,
+    content/schema.py, converts numbers and dates itself, with line numbers), so `time: 13:59` stays
+    "13:59" and `yes` stays "yes". It remembers the line of every mapping key and list item."""
 
 
 _Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    k: [(tag, rx) for tag, rx in v if tag == "tag:yaml.org,2002:null"]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.yaml_implicit_resolvers = {k: v for k, v in _Loader.yaml_implicit_resolvers.items() if v}
 
 
 class Mapping(dict):
@@ -45,11 +47,39 @@ def _construct_mapping(loader, node):
     return out
 
 
+class Sequence(list):
+    """A list that knows the line of each item (1-based)."""
+
+    item_lines: dict
+
+
+def _construct_sequence(loader, node):
+    out = Sequence(loader.construct_object(child, deep=True) for child in node.value)
+    out.item_lines = {i: child.start_mark.line + 1 for i, child in enumerate(node.value)}
+    return out
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def _refuse_aliases(text: str, path, first_line: int) -> None:
+    """Content files need no anchors: an alias (*name) is refused, which also ends 'billion laughs'
+    documents that would expand exponentially."""
+    if "&" not in text or "*" not in text:
+        return  # no anchor, no alias: the common case costs nothing
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(event, yaml.AliasEvent):
+                raise ContentError(path, event.start_mark.line + first_line,
+                                   f"YAML alias '*{event.anchor}' (expected the value written out; anchors and aliases are not used in content files)")
+    except yaml.YAMLError:
+        return  # the loader reports the syntax error with its line
 
 
 def load_yaml(text: str, path, first_line: int = 1):
     """Parse YAML; syntax errors become a ContentError with the file and line."""
+    _refuse_aliases(text, path, first_line)
     loader = _Loader(text)
     loader.name = str(path)
     try:
@@ -78,6 +108,8 @@ def _shift_lines(data, by: int):
         for v in data.values():
             _shift_lines(v, by)
     elif isinstance(data, list):
+        if isinstance(data, Sequence):
+            data.item_lines = {k: v + by for k, v in data.item_lines.items()}
         for v in data:
             _shift_lines(v, by)
 
@@ -107,7 +139,7 @@ def read_text(path: Path) -> str:
     except OSError as e:
         raise ContentError(path, None, f"cannot read: {e.strerror}") from None
     try:
-        return data.decode("utf-8-sig").replace("\r\n", "\n")
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise ContentError(path, line, "not UTF-8 text (expected a UTF-8 encoded file)") from None
