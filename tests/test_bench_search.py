@@ -2,6 +2,7 @@
 every response's bytes on the wire logged. Nothing here asserts a timing."""
 
 import gzip
+import time
 import urllib.error
 import urllib.request
 
@@ -30,6 +31,10 @@ def test_text_is_gzipped_under_the_sub_path_and_logged(served):
         assert r.headers["Content-Encoding"] == "gzip"
         body = r.read()
     assert gzip.decompress(body).decode("utf-8").count("Эльба") == 200
+    # The server's thread logs the request after the client has the response: wait for the entry.
+    deadline = time.monotonic() + 10
+    while not served.log and time.monotonic() < deadline:
+        time.sleep(0.01)
     path, n = served.log[-1][1:]
     assert path == "/repo/" and n > len(body)  # headers and body
 
