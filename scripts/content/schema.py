@@ -19,8 +19,6 @@ from .model import LANGS, ContentError
 SOURCE_KINDS = ("telegram-web", "telegram-html", "telegram-channel-html", "telegram-json", "gallery-article",
                 "manual")
 MEDIA = ("video", "photo", "file", "audio")
-TAG_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-HASH = re.compile(r"^[0-9a-f]{8,64}$")
 
 
 class Problems:
