@@ -89,8 +89,9 @@ def _post(block: list[str], footer: re.Match, channel: str | None, day: str | No
     reply_to = None
     if channel is not None and channel in block:
         cut = len(block) - 1 - block[::-1].index(channel)
-        if cut > 0 and block[cut - 1] == channel and cut + 1 < len(block):
-            # A reply to the channel's own post: the author's name, then a line of the quoted post.
+        if cut > 0 and block[cut - 1] == channel and cut + 2 < len(block):
+            # A reply to the channel's own post: the author's name, then a line of the quoted post, then
+            # the reply's text.
             reply_to, block = block[cut + 1] or None, block[cut + 2:]
         else:
             block = block[cut + 1:]
