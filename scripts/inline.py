@@ -51,13 +51,16 @@ def safe_href(href: str | None) -> str | None:
 
 
 def _line(spans: list[Span]) -> str:
+    """One line: runs with the same link target in one link, and in them bold runs around italic runs, so
+    that two markers never meet in a way the engine reads differently."""
+    spans = _merge(spans)
     out, i = [], 0
     while i < len(spans):
         href = safe_href(spans[i].href)
         j = i + 1
         while j < len(spans) and safe_href(spans[j].href) == href:
             j += 1
-        inner = "".join(_marked(s) for s in spans[i:j])
+        inner = _runs(spans[i:j], "bold", "**", lambda group: _runs(group, "italic", "*", _plain))
         if href is None:
             out.append(inner)
         else:
@@ -70,23 +73,56 @@ def _line(spans: list[Span]) -> str:
     return line
 
 
-def _marked(s: Span) -> str:
-    lead, core, trail = _split_space(s.text)
-    if not core:
-        return s.text
-    if s.code:
-        body = _code(core)
-    else:
-        body = escape_markdown(core)
-    if s.strike and STRIKE:
-        body = f"~~{body}~~"
-    if s.bold and s.italic:
-        body = f"***{body}***"
-    elif s.bold:
-        body = f"**{body}**"
-    elif s.italic:
-        body = f"*{body}*"
-    return lead + body + trail
+def _runs(spans: list[Span], mark: str, marker: str, inside) -> str:
+    out, i = [], 0
+    while i < len(spans):
+        on = getattr(spans[i], mark)
+        j = i + 1
+        while j < len(spans) and getattr(spans[j], mark) == on:
+            j += 1
+        inner = inside(spans[i:j])
+        if on:
+            lead, core, trail = _split_space(inner)
+            inner = f"{lead}{marker}{core}{marker}{trail}" if core else inner
+        out.append(inner)
+        i = j
+    return "".join(out)
+
+
+def _plain(spans: list[Span]) -> str:
+    out = []
+    for s in spans:
+        lead, core, trail = _split_space(s.text)
+        if not core:
+            out.append(s.text)
+            continue
+        if s.code:
+            body = _code(core)
+        else:
+            # Escaped, with * and _ as character references: a backslash escape right after an emphasis
+            # marker ("***\\*") is misread by Python-Markdown, a reference never is.
+            body = escape_markdown(core).replace("\\*", "&#42;").replace("\\_", "&#95;")
+        if s.strike and STRIKE:
+            body = f"~~{body}~~"
+        out.append(lead + body + trail)
+    return "".join(out)
+
+
+def _key(s: Span):
+    """What a span renders with: strike counts only where the site shows it."""
+    return s.bold, s.italic, s.code, s.strike and STRIKE, safe_href(s.href)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Neighbouring spans that render alike as one (two code spans or two emphases side by side would
+    read as other markup)."""
+    out: list[Span] = []
+    for s in spans:
+        if out and _key(out[-1]) == _key(s):
+            last = out.pop()
+            s = Span(last.text + s.text, s.bold, s.italic, s.code, s.strike, s.href)
+        out.append(s)
+    return out
 
 
 def _code(text: str) -> str:
@@ -100,7 +136,9 @@ def _code(text: str) -> str:
 
 
 def _split_space(text: str) -> tuple[str, str, str]:
-    core = text.strip(" ")
+    """(leading white space, the rest, trailing white space): marks go around the rest only, since
+    emphasis that starts or ends with a space is not emphasis, and a code span drops its outer spaces."""
+    core = text.strip()
     if not core:
         return text, "", ""
     start = text.index(core)

@@ -12,7 +12,7 @@ MARKS = {"bold": "bold", "italic": "italic", "code": "code", "pre": "code", "str
 
 
 def spans_from_entities(text_entities) -> list[list[Span]]:
-    """The spans of each paragraph (paragraphs end at blank lines; a line break inside one is a "\\n" span).
+    """The spans of each paragraph (paragraphs end at blank lines; a line break inside one stays a "\\n").
 
     text_entities is the export's list of {"type", "text", ...} objects (a plain string is allowed too, as
     in "text"): a text_link keeps its href, a link its own text, a mention its t.me address, an email its
