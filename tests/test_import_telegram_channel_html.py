@@ -5,11 +5,16 @@ and none of the page's chrome in a post."""
 import datetime as dt
 from pathlib import Path
 
+import html
+import re
+
+import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scripts import import_telegram_channel_html as page_import
+from scripts.inline import render_markdown
 from scripts.model import ContentError, Photo, Span
 from tests.conftest import TELEGRAM_SEED
 
@@ -194,8 +199,24 @@ def test_no_unique_sentence_is_lost(messages):
                       f'<div class="tgme_widget_message_bubble"><div class="tgme_widget_message_text">{body}</div>'
                       '<span class="tgme_widget_message_views">1K</span></div></div></div>')
     posts = page_import.parse("".join(blocks))
+    assert_renders_as_text(posts)
     got = " ".join(para.text for p in posts for para in p.paragraphs)
     for sentences in messages:
         for s in sentences:
             assert " ".join(s.split()) in got
     assert "1K" not in got
+
+
+def assert_renders_as_text(posts):
+    """Markup in a source's text stays text on the page, and only safe links become links."""
+    for p in posts:
+        for para in p.paragraphs:
+            out = markdown.markdown(render_markdown(para))
+            assert set(re.findall(r"</?([a-z0-9]+)", out)) <= {"p", "strong", "em", "a", "br", "code"}, out
+            assert all(h.startswith(("https://", "http://", "mailto:", "tg:")) for h in re.findall(r'href="([^"]*)"', out))
+            lines = [" ".join(html.unescape(re.sub(r"<[^>]+>", "", x)).split()) for x in re.split(r"<br />\n?", out)]
+            assert lines == [" ".join(x.split()) for x in para.text.split("\n")], out
+
+
+def test_the_fixture_posts_render_as_their_text(posts):
+    assert_renders_as_text(posts.values())

@@ -4,11 +4,16 @@ messages, replies, exact dates with offsets, links and emphasis, media, and no i
 import datetime as dt
 from pathlib import Path
 
+import html
+import re
+
+import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scripts import import_telegram_desktop_html as html_import
+from scripts.inline import render_markdown
 from scripts.model import ContentError, Photo, Span
 from tests.conftest import TELEGRAM_SEED
 
@@ -215,7 +220,23 @@ def test_no_unique_sentence_is_lost(messages):
                       f'<div class="pull_right date details" title="25.04.2023 13:59:00 UTC+03:00">13:59</div>'
                       f'<div class="from_name">A</div><div class="text">{body}</div></div></div>')
     posts = html_import.parse('<div class="history">' + "".join(blocks) + "</div>")
+    assert_renders_as_text(posts)
     got = " ".join(" ".join(para.text.split()) for p in posts for para in p.paragraphs)
     for sentence in expected:
         if any(w.isalpha() for w in sentence.split() if not w.startswith("#")):
             assert sentence in got
+
+
+def assert_renders_as_text(posts):
+    """Markup in a source's text stays text on the page, and only safe links become links."""
+    for p in posts:
+        for para in p.paragraphs:
+            out = markdown.markdown(render_markdown(para))
+            assert set(re.findall(r"</?([a-z0-9]+)", out)) <= {"p", "strong", "em", "a", "br", "code"}, out
+            assert all(h.startswith(("https://", "http://", "mailto:", "tg:")) for h in re.findall(r'href="([^"]*)"', out))
+            lines = [" ".join(html.unescape(re.sub(r"<[^>]+>", "", x)).split()) for x in re.split(r"<br />\n?", out)]
+            assert lines == [" ".join(x.split()) for x in para.text.split("\n")], out
+
+
+def test_the_fixture_posts_render_as_their_text(posts):
+    assert_renders_as_text(posts.values())
