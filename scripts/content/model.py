@@ -40,11 +40,25 @@ class ContentErrors(ContentError):
 
 
 @dataclass(frozen=True)
+class Span:
+    """A run of inline text as the source marked it: emphasis and a link target."""
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    strike: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
 class Paragraph:
-    """One paragraph of source text; `lang` is None when it has no words (hashtags, emoji)."""
+    """One paragraph of source text; `lang` is None when it has no words (hashtags, emoji).
+    `spans` is the same text with the source's marks (empty: plain text); a line break inside the
+    paragraph is "\n" in both."""
 
     text: str
     lang: str | None = None
+    spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,7 @@ class Photo:
     photographer: str | None = None
     rights: str | None = None
     image: str | None = None
+    url: str | None = None  # the remote image when no local copy was saved
 
 
 @dataclass
@@ -75,6 +90,11 @@ class Post:
     commemorates: list[dt.date] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     item: int = 1
+    url: str | None = None  # the original's permalink, e.g. https://t.me/<channel>/<n>
+    identity: str | None = None  # "telegram:<channel username or chat id>/<message id>"; None without ids
+    reply_to: str | None = None  # a short quote of the message a reply answers
+    forwarded_from: str | None = None
+    published: str | None = None  # ISO 8601 with the offset the source states, "2023-04-25T13:59:00+03:00"
 
     @property
     def lang(self) -> str:

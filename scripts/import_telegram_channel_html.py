@@ -1,0 +1,301 @@
+"""Parse a saved t.me/s/<channel> page (the public web preview, saved complete or HTML only) into posts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import replace
+from urllib.parse import unquote
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import PreformattedString
+
+from .import_telegram_web import infer_date, title_from
+from .model import ContentError, ContentErrors, Paragraph, Photo, Post, Span
+from .text import dates_in, detect_lang, hashtags, is_hashtag_line, normalize_line, unique_hashtags
+
+KIND = "telegram-channel-html"
+SOURCE = "channel.html"
+EXPECTED = "expected a saved t.me/s/<channel> page"
+_LOOKS = re.compile(r'class="tgme_widget_message[ "][^>]*data-post="|tgme_channel_history')
+_POST = re.compile(r"^([A-Za-z]\w{3,31})/(\d+)$")
+_BACKGROUND = re.compile(r"background-image\s*:\s*url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE)
+# A browser's "save page complete" writes the images into <page>_files/ beside the page.
+_LOCAL = re.compile(r"^(?:\./)?([^/\\:?#]+_files/[^/\\:?#]+)$")
+# What a post's media leaves missing on the site (content/ knows video, photo and file: a voice note, a
+# document or a poll counts as a file); None: nothing worth recording.
+MEDIA = {"tgme_widget_message_video_player": "video", "tgme_widget_message_roundvideo_player": "video",
+         "tgme_widget_message_voice": "file", "tgme_widget_message_document_wrap": "file",
+         "tgme_widget_message_poll": "file", "tgme_widget_message_location_wrap": None,
+         "tgme_widget_message_sticker": None, "tgme_widget_message_tgsticker": None,
+         "tgme_widget_message_videosticker": None}
+MARKS = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "code", "pre": "code",
+         "s": "strike", "del": "strike", "strike": "strike"}
+
+
+def looks_like(text: str) -> bool:
+    """A page with t.me's channel history or its post blocks."""
+    return bool(_LOOKS.search(text[:400_000]))
+
+
+def parse(text: str) -> list[Post]:
+    """One post per tgme_widget_message with a data-post, in page order. The page's chrome (header, join
+    button, views, reactions, date separators, "Please open Telegram to view this post") never reaches a
+    post: only the text blocks of each bubble are read. Service posts and posts with neither text nor media
+    are skipped; how many is said in a warning on the first post."""
+    try:
+        soup = BeautifulSoup(text, "html.parser")
+    except Exception as e:  # html.parser rejects some broken markup
+        raise ContentError(SOURCE, 1, f"not readable as HTML: {e} ({EXPECTED})") from None
+    title_el = soup.find("div", class_="tgme_channel_info_header_title")
+    title = normalize_line(title_el.get_text(" ")) if title_el is not None else None
+    posts: list[Post] = []
+    problems: list[ContentError] = []
+    skipped: Counter = Counter()
+    for el in soup.find_all("div", class_="tgme_widget_message"):
+        if not el.has_attr("data-post"):
+            continue
+        if "service_message" in (el.get("class") or ()):
+            skipped["service message"] += 1
+            continue
+        m = _POST.match((el.get("data-post") or "").strip())
+        if not m:
+            problems.append(ContentError(SOURCE, el.sourceline, f"data-post={el.get('data-post')!r} "
+                                         "(expected <channel>/<number>, e.g. \"victory_archive/101\")"))
+            continue
+        try:
+            post = _post(el, m.group(1), int(m.group(2)), title)
+        except _Invalid as e:
+            problems.append(ContentError(SOURCE, el.sourceline, f"post {m.group(0)}: {e}"))
+            continue
+        if post is None:
+            skipped["empty post"] += 1
+            continue
+        post.item = len(posts) + 1
+        posts.append(post)
+    if problems:
+        raise ContentErrors(problems)
+    if posts and skipped:
+        counts = [f"{n} {what}{'' if n == 1 else 's'}" for what, n in skipped.items()]
+        posts[0].warnings.insert(0, f"skipped {', '.join(counts)} of this page (not posts)")
+    return posts
+
+
+class _Invalid(Exception):
+    """One post's problem; parse adds the line and reports all of them at once."""
+
+
+def _has(el: Tag, cls: str) -> bool:
+    return cls in (el.get("class") or ())
+
+
+def _post(el: Tag, channel: str, n: int, title: str | None) -> Post | None:
+    bubble = el.find("div", class_="tgme_widget_message_bubble") or el
+    when, published = _date(el)
+    forwarded = None
+    fwd = bubble.find(class_="tgme_widget_message_forwarded_from")
+    if fwd is not None:
+        name = fwd.find(class_="tgme_widget_message_forwarded_from_name")
+        forwarded = normalize_line((name or fwd).get_text("")) or None
+        if name is None and forwarded:
+            forwarded = re.sub(r"^Forwarded from\s*", "", forwarded) or None
+    reply_to = None
+    reply = bubble.find("a", class_="tgme_widget_message_reply")
+    if reply is not None:
+        quote = reply.find(class_="js-message_reply_text") or reply.find(class_="tgme_widget_message_text")
+        reply_to = normalize_line(quote.get_text(" ")) if quote is not None else None
+    # The post's own text: the bubble's direct text blocks (a reply quote uses the same class inside the
+    # reply link), and those inside media_supported_cont when t.me shows only part of the post.
+    blocks = [c for c in bubble.find_all("div", class_="tgme_widget_message_text", recursive=False)]
+    for cont in bubble.find_all("div", class_="media_supported_cont", recursive=False):
+        blocks += cont.find_all("div", class_="tgme_widget_message_text", recursive=False)
+    runs: list[Span] = []
+    for block in sorted(blocks, key=lambda b: (b.sourceline or 0, b.sourcepos or 0)):
+        if runs:
+            runs.append(Span("\n\n"))
+        runs += _runs(block)
+    paragraphs, tags = _paragraphs(runs)
+    photos, missing = _media(bubble)
+    if not paragraphs and not tags and not photos and not missing:
+        return None
+    texts = [p.text for p in paragraphs]
+    post = Post(
+        paragraphs=paragraphs,
+        source_name=forwarded or title or channel,
+        source_kind=KIND,
+        title=title_from(texts),
+        date=when.date() if when else None,
+        time=when.strftime("%H:%M") if when else None,
+        tags=tags,
+        photos=photos,
+        missing_media=missing,
+        url=f"https://t.me/{channel}/{n}",
+        identity=f"telegram:{channel}/{n}",
+        reply_to=reply_to or None,
+        forwarded_from=forwarded,
+        published=published,
+    )
+    post.commemorates = sorted({d for _, d in dates_in("\x00".join(texts)) if 1939 <= d.year <= 1945})
+    if post.date is None:
+        post.date, reason = infer_date(texts, tags)
+        if reason:
+            post.warnings.append(f"date {post.date.isoformat()} inferred: {reason}")
+    for photo in photos:
+        if photo.image is None and photo.url and not photo.url.startswith(("http://", "https://")):
+            post.warnings.append(f"photo {photo.n}: {photo.url!r} is neither in the page's _files folder nor "
+                                 "a web address; not copied")
+    return post
+
+
+def _date(el: Tag) -> tuple[dt.datetime | None, str | None]:
+    """The post's time as t.me states it (UTC; the page script only changes the visible text)."""
+    link = el.find("a", class_="tgme_widget_message_date")
+    stamp = link.find("time") if link is not None else None
+    if stamp is None or not stamp.get("datetime"):
+        return None, None
+    value = stamp["datetime"].strip()
+    try:
+        when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise _Invalid(f"<time datetime={value[:40]!r}> (expected e.g. \"2023-04-25T10:59:00+00:00\")") from None
+    return when, when.isoformat() if when.tzinfo else None
+
+
+def _media(bubble: Tag) -> tuple[list[Photo], list[str]]:
+    """Photos, local when the page was saved with its files, and what else the post carried."""
+    photos, missing = [], []
+
+    def note(what):
+        if what and what not in missing:
+            missing.append(what)
+
+    for node in bubble.find_all(True):
+        classes = set(node.get("class") or ())
+        if "tgme_widget_message_photo_wrap" in classes:
+            m = _BACKGROUND.search(node.get("style") or "")
+            address = m.group(2).strip() if m else ""
+            if not address:
+                note("photo")
+                continue
+            local = _LOCAL.match(unquote(address)) if ".." not in address else None
+            remote = "https:" + address if address.startswith("//") else address
+            photos.append(Photo(n=len(photos) + 1, caption="", image=local.group(1) if local else None,
+                                url=None if local else remote))
+        else:
+            for cls in classes & MEDIA.keys():
+                note(MEDIA[cls])
+    return photos, missing
+
+
+def _runs(el: Tag) -> list[Span]:
+    """The inline text of a text block as spans; <br> is "\n"."""
+    out: list[Span] = []
+    stack: list[tuple[object, frozenset, str | None]] = [(node, frozenset(), None) for node in reversed(list(el.children))]
+    while stack:
+        node, marks, href = stack.pop()
+        if isinstance(node, NavigableString):
+            if not isinstance(node, PreformattedString):  # comments, CDATA, doctype: not text
+                out.append(_span(str(node).replace("\n", " ").replace("\r", " "), marks, href))
+        elif isinstance(node, Tag):
+            if node.name == "br":
+                out.append(Span("\n"))
+                continue
+            if node.name in ("script", "style", "template"):
+                continue
+            if _has(node, "emoji"):  # <i class="emoji"><b>🎗</b></i>: a picture of the character, no emphasis
+                out.append(_span(node.get_text(""), marks, href))
+                continue
+            if node.name == "a":
+                target = (node.get("href") or "").strip()
+                if node.has_attr("onclick"):  # t.me writes &amp;amp; in these links since April 2024
+                    target = target.replace("&amp;", "&")
+                href = target if target and not target.startswith(("?q=", "#")) else href
+            marks = marks | {MARKS[node.name]} if node.name in MARKS else marks
+            stack.extend((child, marks, href) for child in reversed(list(node.children)))
+    return out
+
+
+def _span(text: str, marks: frozenset, href: str | None) -> Span:
+    return Span(text, bold="bold" in marks, italic="italic" in marks, code="code" in marks,
+                strike="strike" in marks, href=href)
+
+
+# --- spans to paragraphs (the same in import_telegram_desktop_html) -----------------------------------------
+
+_PUA = "\ue001"  # around a span while normalizing, so that its outer spaces survive normalize_line's strip
+
+
+def _paragraphs(runs: list[Span]) -> tuple[list[Paragraph], list[str]]:
+    """Paragraphs at blank lines, each line break inside a paragraph kept as "\\n"; lines of hashtags only are
+    the post's tags, each paragraph once."""
+    lines: list[list[Span]] = [[]]
+    for s in runs:
+        for i, part in enumerate(s.text.split("\n")):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append(replace(s, text=part))
+    blocks: list[list[tuple[str, list[Span]]]] = [[]]
+    tag_lines: list[str] = []
+    for line in lines:
+        plain, spans = _clean(line)
+        if not plain:
+            blocks.append([])
+        elif is_hashtag_line(plain):
+            tag_lines.append(plain)
+        else:
+            blocks[-1].append((plain, spans))
+    paragraphs, seen = [], set()
+    for block in blocks:
+        if not block:
+            continue
+        text = "\n".join(plain for plain, _ in block)
+        key = " ".join(text.split())
+        if key in seen:
+            continue
+        seen.add(key)
+        spans: list[Span] = []
+        for i, (_, line_spans) in enumerate(block):
+            if i:
+                spans.append(Span("\n"))
+            spans.extend(line_spans)
+        marked = any(s.bold or s.italic or s.code or s.strike or s.href for s in spans)
+        paragraphs.append(Paragraph(text, detect_lang(text), tuple(_merge(spans)) if marked else ()))
+    tags = unique_hashtags([t for line in tag_lines for t in hashtags(line)]
+                           + [t for p in paragraphs for t in hashtags(p.text)])
+    return paragraphs, tags
+
+
+def _clean(line: list[Span]) -> tuple[str, list[Span]]:
+    """A line's text normalized as normalize_line does, and its spans with the same characters."""
+    expected = normalize_line("".join(s.text for s in line))
+    out: list[Span] = []
+    for s in line:
+        t = normalize_line(_PUA + s.text + _PUA)[1:-1]
+        if out and out[-1].text.endswith(" ") and t.startswith(" "):
+            t = t[1:]
+        if t:
+            out.append(replace(s, text=t))
+    while out and out[0].text.startswith(" "):
+        out[0] = replace(out[0], text=out[0].text.lstrip(" "))
+        if not out[0].text:
+            out.pop(0)
+    while out and out[-1].text.endswith(" "):
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
+        if not out[-1].text:
+            out.pop()
+    if "".join(s.text for s in out) != expected:  # normalizing a piece differs from the whole: keep the text
+        return expected, [Span(expected)] if expected else []
+    return expected, out
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Neighbouring spans with the same marks as one."""
+    out: list[Span] = []
+    for s in spans:
+        if out and replace(out[-1], text="") == replace(s, text=""):
+            out[-1] = replace(s, text=out[-1].text + s.text)
+        else:
+            out.append(s)
+    return out

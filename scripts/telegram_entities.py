@@ -1,0 +1,75 @@
+"""Telegram's text entities (result.json's text_entities, the Bot API's) as paragraphs of spans."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .model import Span
+
+# Entity types that mark their text; every other type (plain, underline, spoiler, blockquote, hashtag,
+# cashtag, bot_command, mention_name, phone, bank_card, custom_emoji, unknown) is plain text here.
+MARKS = {"bold": "bold", "italic": "italic", "code": "code", "pre": "code", "strikethrough": "strike"}
+
+
+def spans_from_entities(text_entities) -> list[list[Span]]:
+    """The spans of each paragraph (paragraphs end at blank lines; a line break inside one stays a "\\n").
+
+    text_entities is the export's list of {"type", "text", ...} objects (a plain string is allowed too, as
+    in "text"): a text_link keeps its href, a link its own text, a mention its t.me address, an email its
+    mailto: address. Raises ValueError for an entity that is not an object with a "text" string."""
+    if isinstance(text_entities, str):
+        text_entities = [text_entities]
+    if not isinstance(text_entities, list):
+        raise ValueError(f"text_entities is {type(text_entities).__name__} (expected a list of entities)")
+    flat: list[Span] = []
+    for entity in text_entities:
+        if isinstance(entity, str):
+            flat.append(Span(entity))
+            continue
+        if not isinstance(entity, dict) or not isinstance(entity.get("text"), str):
+            raise ValueError("a text entity is not an object with a 'text' string")
+        kind, text = entity.get("type"), entity["text"]
+        mark = MARKS.get(kind)
+        flat.append(Span(text, bold=mark == "bold", italic=mark == "italic", code=mark == "code",
+                         strike=mark == "strike", href=_href(kind, text, entity.get("href"))))
+    paragraphs: list[list[Span]] = [[]]
+    line: list[Span] = []
+    lines: list[list[Span]] = [line]
+    for s in flat:
+        for i, part in enumerate(s.text.split("\n")):
+            if i:
+                line = []
+                lines.append(line)
+            if part:
+                line.append(replace(s, text=part))
+    for line in lines:
+        if not "".join(s.text for s in line).strip():
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        if paragraphs[-1]:
+            paragraphs[-1].append(Span("\n"))
+        paragraphs[-1].extend(line)
+    return [_merge(p) for p in paragraphs if p]
+
+
+def _href(kind, text: str, href) -> str | None:
+    if kind == "text_link":
+        return href.strip() if isinstance(href, str) and href.strip() else None
+    if kind == "link":
+        return text.strip() or None
+    if kind == "mention" and text.startswith("@") and len(text) > 1:
+        return "https://t.me/" + text[1:]
+    if kind == "email":
+        return "mailto:" + text.strip()
+    return None
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in spans:
+        if out and replace(out[-1], text="") == replace(s, text=""):
+            out[-1] = replace(s, text=out[-1].text + s.text)
+        else:
+            out.append(s)
+    return out
