@@ -8,11 +8,11 @@ from pathlib import Path
 import markdown
 import pytest
 
-from scripts.site import generate as gen
 from scripts.cli import main
 from scripts.content.load import load_content
-from scripts.sources.write import import_paths
 from scripts.content.model import ContentError
+from scripts.site import generate as gen
+from scripts.sources.write import import_paths
 from tests.conftest import ROOT
 
 BAD = ROOT / "tests" / "fixtures" / "bad_input"
@@ -52,8 +52,9 @@ def page_html(content: Path, tmp_path: Path, lang: str, post_id: str) -> str:
 
 def test_empty_file(content, capsys):
     assert refused(content, "empty.txt", capsys).endswith(
-        "empty.txt: the file is empty (expected a saved Telegram channel page with 'Forwarded from <channel>' lines, "
-        "a saved photo-gallery article with '©' credit lines and 'N/M' counters, or a Telegram Desktop export (result.json))")
+        "empty.txt: the file is empty (expected a saved t.me/s channel page (HTML, or its copied text), a Telegram "
+        "Desktop export (messages.html or result.json), a saved Telegram channel page with 'Forwarded from <channel>' "
+        "lines, or a saved photo-gallery article with '©' credit lines and 'N/M' counters)")
 
 
 def test_binary_file(content, capsys):
@@ -73,9 +74,9 @@ def test_other_encodings_are_read(content, name, text):
 
 def test_a_saved_page_with_no_posts(content, capsys):
     assert refused(content, "no_posts.txt", capsys).endswith(
-        "no_posts.txt: no posts found in this telegram-web source (expected a saved Telegram channel page with "
-        "'Forwarded from <channel>' lines, a saved photo-gallery article with '©' credit lines and 'N/M' counters, "
-        "or a Telegram Desktop export (result.json))")
+        "no_posts.txt: no posts found in this telegram-web source (expected a saved t.me/s channel page (HTML, or "
+        "its copied text), a Telegram Desktop export (messages.html or result.json), a saved Telegram channel page "
+        "with 'Forwarded from <channel>' lines, or a saved photo-gallery article with '©' credit lines and 'N/M' counters)")
 
 
 def test_a_post_with_only_hashtags(content, tmp_path):

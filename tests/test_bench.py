@@ -6,9 +6,9 @@ import re
 import pytest
 
 from scripts.bench import archive as bench
+from scripts.content.model import LANGS
 from scripts.sources import gallery_article as import_gallery_article
 from scripts.sources import telegram_web as import_telegram_web
-from scripts.content.model import LANGS
 
 
 @pytest.fixture(scope="module")

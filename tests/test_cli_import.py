@@ -55,7 +55,7 @@ def test_contributor_edits_are_kept_unless_forced(content, capsys):
 
 
 @pytest.mark.parametrize("name, data, message", [
-    ("empty.txt", b"", "empty.txt: the file is empty (expected a saved Telegram channel page"),
+    ("empty.txt", b"", "empty.txt: the file is empty (expected a saved t.me/s channel page"),
     ("blank.txt", b"  \n\n ", "blank.txt: the file is empty"),
     ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "photo.jpg:1: binary data, not text"),
     ("notes.txt", b"Just some notes\nwith no posts.\n", "notes.txt:1: unrecognized format (expected"),

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.site import generate as gen
 from scripts.content.model import LANGS
+from scripts.site import generate as gen
 from tests.conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "golden_content"

@@ -3,19 +3,18 @@ forward headers and reply quotes apart from the text, links kept, photos local o
 and none of the page's chrome in a post."""
 
 import datetime as dt
-from pathlib import Path
-
 import html
 import re
+from pathlib import Path
 
 import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scripts.text.inline import render_markdown
+from scripts.content.model import ContentError, Photo, Span
 
-from scripts import import_telegram_channel_html as page_import
-from scripts.inline import render_markdown
-from scripts.model import ContentError, Photo, Span
+from scripts.sources import telegram_channel_html as page_import
 from tests.conftest import TELEGRAM_SEED
 
 FOLDER = Path(__file__).parent / "fixtures" / "sources" / "tme_s"

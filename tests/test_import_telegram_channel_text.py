@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scripts.content.model import ContentError
 
-from scripts import import_telegram_channel_text as copy_import
-from scripts.model import ContentError
+from scripts.sources import telegram_channel_text as copy_import
 from tests.conftest import TELEGRAM_SEED
 
 COPY = (Path(__file__).parent / "fixtures" / "sources" / "tme_s" / "channel_copy.txt").read_text(encoding="utf-8")

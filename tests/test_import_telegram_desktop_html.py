@@ -2,19 +2,18 @@
 messages, replies, exact dates with offsets, links and emphasis, media, and no interface text in posts."""
 
 import datetime as dt
-from pathlib import Path
-
 import html
 import re
+from pathlib import Path
 
 import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scripts.text.inline import render_markdown
+from scripts.content.model import ContentError, Photo, Span
 
-from scripts import import_telegram_desktop_html as html_import
-from scripts.inline import render_markdown
-from scripts.model import ContentError, Photo, Span
+from scripts.sources import telegram_desktop_html as html_import
 from tests.conftest import TELEGRAM_SEED
 
 EXPORT = Path(__file__).parent / "fixtures" / "sources" / "tdesktop_html" / "ChatExport_2023-05-10"

@@ -11,12 +11,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scripts.content.load import load_content
+from scripts.content.model import ContentError
 from scripts.sources import telegram_json as import_telegram_json
 from scripts.sources import telegram_web as import_telegram_web
-from scripts.content.load import load_content
 from scripts.sources.detect import parse_source
 from scripts.sources.write import import_paths, post_fingerprint
-from scripts.content.model import ContentError
 from tests.conftest import ROOT, TELEGRAM_SEED
 
 FIXTURE = Path(__file__).parent / "fixtures" / "telegram_json"

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from scripts.sources import telegram_web as import_telegram_web
 from scripts.content.model import Post
+from scripts.sources import telegram_web as import_telegram_web
 from tests.conftest import TELEGRAM_SEED
 
 

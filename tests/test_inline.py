@@ -6,13 +6,12 @@ import re
 
 import markdown
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scripts.text.inline import render_markdown, safe_href
+from scripts.content.model import Paragraph, Span
+from scripts.sources.telegram_entities import spans_from_entities
 
-from scripts.inline import render_markdown, safe_href
-from scripts.model import Paragraph, Span
-from scripts.telegram_entities import spans_from_entities
 from tests.conftest import ROOT
 
 

@@ -11,14 +11,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scripts.content import load as content_mod
-from scripts.site import generate as gen
 from scripts import parallel
-from scripts.sources import telegram_web as import_telegram_web
-from scripts.sources import write as importer
 from scripts.bench.archive import synthetic_sources
+from scripts.content import load as content_mod
 from scripts.content.load import load_content
 from scripts.content.model import ContentError
+from scripts.site import generate as gen
+from scripts.sources import telegram_web as import_telegram_web
+from scripts.sources import write as importer
 from scripts.text.hashtags import HASHTAG
 
 pytestmark = pytest.mark.skipif(not parallel.worth_it(2, 1), reason="needs fork and two cores")

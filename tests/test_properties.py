@@ -7,11 +7,11 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from scripts.content.model import ContentError
 from scripts.sources import gallery_article as import_gallery_article
 from scripts.sources import telegram_web as import_telegram_web
 from scripts.sources.detect import parse_source
 from scripts.sources.write import render_original
-from scripts.content.model import ContentError
 from scripts.text.escape import escape_markdown
 from scripts.text.normalize import split_lines
 from scripts.text.slugs import slugify

@@ -11,8 +11,15 @@ import pytest
 
 from scripts.content.load import load_content
 from scripts.content.model import LANGS
-from scripts.site.search import (Reindexer, exclude_selectors, has_pagefind_indexes, indexed, lang_root,
-                                 pagefind_command, pagefind_sizes)
+from scripts.site.search import (
+    Reindexer,
+    exclude_selectors,
+    has_pagefind_indexes,
+    indexed,
+    lang_root,
+    pagefind_command,
+    pagefind_sizes,
+)
 from tests.conftest import ROOT
 
 

@@ -95,6 +95,7 @@ def test_dedupe_is_linear_enough_for_5000_paragraphs():
 # find when run over the whole text (the plain, slower way).
 def _dates_reference(text):
     import datetime as dt
+
     from scripts.text.dates import _DATE_DMY, _DATE_MDY, _MONTH_NUMBER
 
     found = [(m.start(), m.group(1), m.group(2), m.group(3)) for m in _DATE_MDY.finditer(text)]

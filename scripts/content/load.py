@@ -162,6 +162,8 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
         tag_names += hashtags(v.body)
     m = _FINGERPRINT.search(meta_text)
     fingerprint = (m.group(1), meta_text[: m.start()].count("\n") + 1) if m else None
+    if source.get("identity"):  # an item of its source: two posts with the same words are two items
+        fingerprint = ("item " + source["identity"], _key_line(source_lines, "identity"))
     entry = dict(id=post_id, path=str(rel), lang=lang, source=dict(source), versions=versions,
                  date=fields.get("date"), date_inferred=fields.get("date_inferred"), time=fields.get("time"),
                  commemorates=tuple(sorted(fields.get("commemorates") or [])),

@@ -43,7 +43,8 @@ def _what(value) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"'{value}'"
+    text = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(value))
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"  # one line, whatever the value holds
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,7 @@ SOURCE = Record((
     Field("raw", Text(expected="a path under content/"), "the archived raw file, e.g. sources/000_x.txt"),
     Field("item", Number(), "which item of that file, from 1"),
     Field("url", Url(), "the original's address (http or https)"),
+    Field("identity", Text(), "set by the importer: the source item (telegram:<channel>/<message>, or file:<raw>#<item>)"),
 ))
 
 META = Record((

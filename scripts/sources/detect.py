@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..content.model import ContentError, ContentErrors, Post
-from . import gallery_article, telegram_json, telegram_web
+from . import (gallery_article, telegram_channel_html, telegram_channel_text, telegram_desktop_html, telegram_json,
+               telegram_web)
 
 # The JSON export first: its test is cheap (a '{' and a "messages" or "chats" key) and no text page passes it.
-FORMATS = (telegram_json, telegram_web, gallery_article)
+# Then the HTML formats (found by their class names), then the text copies.
+FORMATS = (telegram_json, telegram_desktop_html, telegram_channel_html, telegram_web, telegram_channel_text,
+           gallery_article)
+EXPORT_PAGE = re.compile(r"^messages(\d*)\.html$")
 
 
-EXPECTED = ("expected a saved Telegram channel page with 'Forwarded from <channel>' lines, "
-            "a saved photo-gallery article with '©' credit lines and 'N/M' counters, "
-            "or a Telegram Desktop export (result.json)")
+EXPECTED = ("expected a saved t.me/s channel page (HTML, or its copied text), a Telegram Desktop export "
+            "(messages.html or result.json), a saved Telegram channel page with 'Forwarded from <channel>' lines, "
+            "or a saved photo-gallery article with '©' credit lines and 'N/M' counters")
 
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
@@ -46,12 +51,23 @@ def decode(path: Path, data: bytes) -> str:
         raise ContentError(path, line, "not UTF-8 text (expected the file saved as UTF-8)") from None
 
 
-def parse_source(path: Path, text: str) -> tuple[str, list[Post]]:
-    """(format name, posts) for a raw source text; ContentError when the format is unknown or empty."""
+def export_pages(path: Path) -> list[Path]:
+    """The pages of a Telegram Desktop HTML export, in order (messages.html, messages2.html, ...), for its
+    first page or its folder; [] for anything else."""
+    folder = path if path.is_dir() else path.parent
+    if not path.is_dir() and not EXPORT_PAGE.match(path.name):
+        return []
+    pages = [p for p in folder.iterdir() if EXPORT_PAGE.match(p.name)] if folder.is_dir() else []
+    return sorted(pages, key=lambda p: int(EXPORT_PAGE.match(p.name).group(1) or 1))
+
+
+def parse_source(path: Path, text: str, pages: list[tuple[str, str]] | None = None) -> tuple[str, list[Post]]:
+    """(format name, posts) for a raw source text; ContentError when the format is unknown or empty.
+    `pages`: every page of a Telegram Desktop HTML export, (file name, text), when `path` is its first."""
     for fmt in FORMATS:
         if fmt.looks_like(text):
             try:
-                posts = fmt.parse(text)
+                posts = fmt.parse_export(pages) if pages and fmt is telegram_desktop_html else fmt.parse(text)
             except ContentError as e:  # a parser knows lines, not the file: name it here
                 errors = [ContentError(path, x.line, x.problem) for x in getattr(e, "errors", [e])]
                 raise (errors[0] if len(errors) == 1 else ContentErrors(errors)) from None

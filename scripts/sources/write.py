@@ -13,8 +13,9 @@ from ..content.yaml_io import dump_yaml, load_yaml, read_text
 from ..files import write_atomic, write_bytes_atomic
 from ..text.dedupe import fingerprint
 from ..text.escape import escape_markdown
+from ..text.inline import render_markdown
 from ..text.slugs import slugify
-from .detect import PHOTO_SUFFIXES, decode, parse_source
+from .detect import PHOTO_SUFFIXES, decode, export_pages, parse_source
 
 
 @dataclass
@@ -42,6 +43,9 @@ def render_meta(post: Post, raw: str, fingerprint: str | None = None) -> dict:
     if post.time:
         meta["time"] = post.time
     meta["source"] = {"name": post.source_name, "kind": post.source_kind, "raw": raw, "item": post.item}
+    meta["source"]["identity"] = post.identity or f"file:{raw}#{post.item}"
+    if post.url:
+        meta["source"]["url"] = post.url
     meta["lang"] = post.lang
     if post.tags:
         meta["tags"] = list(post.tags)
@@ -69,7 +73,8 @@ def render_original(post: Post) -> str:
     paras = []
     post_lang = post.lang
     for p in post.paragraphs:
-        md = escape_markdown(p.text)
+        # Escaped text; with the source's links, emphasis and line breaks where it has them.
+        md = render_markdown(p) if p.spans or "\n" in p.text else escape_markdown(p.text)
         if p.lang and p.lang != post_lang:
             md += f"\n{{: lang={p.lang} }}"
         paras.append(md)
@@ -86,18 +91,30 @@ def post_fingerprint(post: Post) -> str:
     return fingerprint(texts)
 
 
-def _existing(root: Path) -> tuple[dict[str, Path], set[str]]:
-    """Fingerprints of posts already in content/, and the ids taken."""
-    prints, ids = {}, set()
+def _existing(root: Path) -> tuple[dict[str, tuple[Path, str | None]], dict[str, Path], set[str]]:
+    """What content/ holds already: fingerprint -> (folder, its source item or None), source item -> folder,
+    and the ids taken."""
+    prints, items, ids = {}, {}, set()
     for meta in sorted((root / "posts").glob("*/meta.yml")):
         ids.add(meta.parent.name)
         try:
             data = load_yaml(read_text(meta), meta)
         except ContentError:
             continue
-        if isinstance(data, dict) and data.get("fingerprint"):
-            prints[str(data["fingerprint"])] = meta.parent
-    return prints, ids
+        if not isinstance(data, dict):
+            continue
+        source = data.get("source") if isinstance(data.get("source"), dict) else {}
+        identity = source.get("identity") if isinstance(source.get("identity"), str) else None
+        if identity:
+            items[identity] = meta.parent
+        if data.get("fingerprint"):
+            prints[str(data["fingerprint"])] = (meta.parent, identity)
+    return prints, items, ids
+
+
+def _namespace(identity: str) -> str:
+    """The source an item belongs to: 'telegram:channel' of 'telegram:channel/12', 'file:x.txt' of 'file:x.txt#3'."""
+    return identity.rsplit("#", 1)[0] if identity.startswith("file:") else identity.rsplit("/", 1)[0]
 
 
 def _archive_name(root: Path, path: Path, data: bytes) -> str:
@@ -117,18 +134,26 @@ def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
     parsed = []
     for path in paths:
         path = Path(path)
+        export = export_pages(path)
+        if export:  # a Telegram Desktop HTML export: all its pages, in order, as one source
+            path = export[0]
+        elif path.is_dir():
+            raise ContentError(path, None, "is a folder (expected a file, or a Telegram Desktop export folder "
+                                           "holding messages.html)")
         try:
             data = path.read_bytes()
         except OSError as e:
             raise ContentError(path, None, f"cannot read: {e.strerror}") from None
-        if path.is_dir():
-            raise ContentError(path, None, "is a folder (expected a file)")
         text = decode(path, data)
-        kind, posts = parse_source(path, text)
+        pages = [(page.name, text if page == path else decode(page, page.read_bytes())) for page in export]
+        kind, posts = parse_source(path, text, pages or None)
+        for page in export[1:]:  # the further pages are archived beside the first
+            page_data = page.read_bytes()
+            parsed.append((page, page_data, kind, []))
         parsed.append((path, data, kind, posts))
 
     report = Report()
-    prints, ids = _existing(root)
+    prints, items, ids = _existing(root)
     to_write = {}  # folder -> what to write there (a post imported twice with --force: the last)
     for path, data, kind, posts in parsed:
         raw = _archive_name(root, path, data)
@@ -136,20 +161,32 @@ def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
             write_bytes_atomic(root / raw, data)
         for post in posts:
             fp = post_fingerprint(post)
+            identity = post.identity = post.identity or f"file:{raw}#{post.item}"
             label = f"{path.name} item {post.item}"
-            if fp in prints and not force:
-                report.skipped.append(f"content/posts/{prints[fp].name} ({label}): already imported; "
+            # The same source item is the same post; the same words are the same post only when they come
+            # from elsewhere (another format, an older import without items), not from another message of
+            # the same source (channels repost anniversary texts).
+            same = items.get(identity)
+            if same is None and fp in prints:
+                folder_of_text, its_identity = prints[fp]
+                if its_identity is None or _namespace(its_identity) != _namespace(identity):
+                    same = folder_of_text
+            if same is not None and not force:
+                why = ("already imported" if items.get(identity) or prints.get(fp, (None, None))[1] is None
+                       else f"the same text as {prints[fp][1]}, imported from another source")
+                report.skipped.append(f"content/posts/{same.name} ({label}): {why}; "
                                       "contributors' edits are kept (use --force to re-import)")
                 continue
-            if fp in prints:
-                folder = prints[fp]
+            if same is not None:
+                folder = same
                 report.overwritten.append(f"content/posts/{folder.name} ({label}): --force replaced its "
                                           "meta.yml and original text; translations were kept")
             else:
                 folder = root / "posts" / _new_id(post, ids, fp)
                 report.created.append(f"content/posts/{folder.name} ({label}, {post.lang}: {post.title})")
             ids.add(folder.name)
-            prints[fp] = folder
+            prints[fp] = (folder, identity)
+            items[identity] = folder
             post.photos = [_copy_photo(p, path.parent, folder, report) for p in post.photos]
             to_write[folder] = (folder, post, raw, fp)
             for w in post.warnings:
@@ -201,4 +238,7 @@ def _new_id(post: Post, taken: set[str], fp: str) -> str:
     base = slugify(words, max_len=60)
     if base not in taken:
         return base
-    return f"{base}-{fp[:6]}"
+    if f"{base}-{fp[:6]}" not in taken:
+        return f"{base}-{fp[:6]}"
+    # The same words again (a repost): told apart by the source item.
+    return f"{base}-{hashlib.sha256(str(post.identity).encode('utf-8', 'surrogatepass')).hexdigest()[:6]}"

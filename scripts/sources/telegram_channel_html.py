@@ -11,9 +11,12 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
-from .import_telegram_web import infer_date, title_from
-from .model import ContentError, ContentErrors, Paragraph, Photo, Post, Span
-from .text import dates_in, detect_lang, hashtags, is_hashtag_line, normalize_line, unique_hashtags
+from ..content.model import ContentError, ContentErrors, Paragraph, Photo, Post, Span
+from ..text.dates import dates_in
+from ..text.hashtags import hashtags, is_hashtag_line, unique_hashtags
+from ..text.language import detect_lang
+from ..text.normalize import normalize_line
+from .common import infer_date, title_from
 
 KIND = "telegram-channel-html"
 SOURCE = "channel.html"

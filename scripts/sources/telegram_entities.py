@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import Span
+from ..content.model import Span
 
 # Entity types that mark their text; every other type (plain, underline, spoiler, blockquote, hashtag,
 # cashtag, bot_command, mention_name, phone, bank_card, custom_emoji, unknown) is plain text here.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from .model import Paragraph, Span
-from .text import escape_markdown
+from ..content.model import Paragraph, Span
+from .escape import escape_markdown
 
 # Link targets that stay links; any other (javascript:, data:, vbscript:, file:, relative paths, anchors)
 # stays visible text.

@@ -6,9 +6,12 @@ import datetime as dt
 import re
 from collections import Counter
 
-from .import_telegram_web import infer_date, title_from
-from .model import ContentError, Paragraph, Post
-from .text import MONTHS, dates_in, detect_lang, hashtags, is_hashtag_line, split_lines, unique_hashtags
+from ..content.model import ContentError, Paragraph, Post
+from ..text.dates import MONTHS, dates_in
+from ..text.hashtags import hashtags, is_hashtag_line, unique_hashtags
+from ..text.language import detect_lang
+from ..text.normalize import split_lines
+from .common import infer_date, title_from
 
 KIND = "telegram-channel-text"
 SOURCE = "channel.txt"

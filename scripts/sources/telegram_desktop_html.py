@@ -10,9 +10,12 @@ from dataclasses import replace
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
-from .import_telegram_web import infer_date, title_from
-from .model import ContentError, ContentErrors, Paragraph, Photo, Post, Span
-from .text import dates_in, detect_lang, hashtags, is_hashtag_line, normalize_line, unique_hashtags
+from ..content.model import ContentError, ContentErrors, Paragraph, Photo, Post, Span
+from ..text.dates import dates_in
+from ..text.hashtags import hashtags, is_hashtag_line, unique_hashtags
+from ..text.language import detect_lang
+from ..text.normalize import normalize_line
+from .common import infer_date, title_from
 
 KIND = "telegram-html"
 # parse() has no path: its errors name the export's first page, and the caller puts the real path in place.
@@ -138,7 +141,7 @@ def _post(el: Tag, msg_id: int, chat: str | None, channel: str | None, previous,
         raise _Invalid(f"no <div class=\"body\"> ({EXPECTED})")
     date_el = _child(body, "pull_right", "date", "details")
     if date_el is None:
-        raise _Invalid(f"no date (expected <div class=\"pull_right date details\" title=\"25.04.2023 13:59:00 UTC+03:00\">)")
+        raise _Invalid("no date (expected <div class=\"pull_right date details\" title=\"25.04.2023 13:59:00 UTC+03:00\">)")
     when, published = _date(date_el.get("title") or "")
     name_el = _child(body, "from_name")
     sender = normalize_line(name_el.get_text(" ")) if name_el is not None else None
