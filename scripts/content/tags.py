@@ -32,6 +32,14 @@ class TagRegistry:
             tag = self._resolved[hashtag] = self._resolve(hashtag)
             return tag
 
+    def resolve_all(self, hashtags) -> tuple[Tag, ...]:
+        """The tags of hashtags in the order first written, each once (a set keeps it linear: a post
+        with 50,000 hashtags made a list's `in` take minutes)."""
+        tags: dict[Tag, None] = {}
+        for name in hashtags:
+            tags.setdefault(self.resolve(name))
+        return tuple(tags)
+
     def _resolve(self, hashtag: str) -> Tag:
         key = tag_key(hashtag)
         if key in self.by_key:
