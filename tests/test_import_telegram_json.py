@@ -151,7 +151,7 @@ def test_a_photo_missing_on_disk_needs_attention_not_an_error(tmp_path):
         f"content/posts/{folder.name}: photo 1: photos/gone.jpg is not in {path.parent}; copy it into the post "
         "folder and add 'image: gone.jpg' to its gallery item in meta.yml"]
     assert meta_of(folder)["gallery"] == [{}]
-    assert sorted(f.name for f in folder.iterdir()) == ["en.md", "meta.yml"]
+    assert sorted(f.name for f in folder.iterdir()) == [".imported.json", "en.md", "meta.yml"]
 
 
 def test_a_photo_outside_the_export_folder_is_not_copied(tmp_path):
