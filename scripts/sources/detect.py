@@ -44,7 +44,7 @@ def read_bounded(path: Path, limit: int, expected: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as e:
-        raise ContentError(path, None, f"cannot read: {e.strerror} ({expected})") from None
+        raise ContentError(path, None, f"cannot read: {e.strerror} (expected {expected} that exists and can be read)") from None
     try:
         st = os.fstat(fd)
         kind = file_kind(st.st_mode)
@@ -63,7 +63,7 @@ def read_bounded(path: Path, limit: int, expected: str) -> bytes:
                 raise ContentError(path, None, too_big.format(f"over {size_text(limit)}"))
         return b"".join(chunks)
     except OSError as e:
-        raise ContentError(path, None, f"cannot read: {e.strerror} ({expected})") from None
+        raise ContentError(path, None, f"cannot read: {e.strerror} (expected {expected} that can be read)") from None
     finally:
         os.close(fd)
 
