@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..site.paths import RESERVED_TAG_SLUGS, safe_tag_slug, tags_index_path, url_of
 from ..text.hashtags import tag_key
 from ..text.slugs import slugify
 from .model import LANGS, ContentError, ContentErrors, Tag
@@ -45,7 +46,7 @@ class TagRegistry:
         if key in self.by_key:
             return self.by_key[key]
         name = hashtag.lstrip("#")
-        tag = Tag(slug=slugify(name), labels=tuple((lang_, name) for lang_ in LANGS), aliases=(name,))
+        tag = Tag(slug=safe_tag_slug(slugify(name)), labels=tuple((lang_, name) for lang_ in LANGS), aliases=(name,))
         slug_key = tag_key(tag.slug)
         if tag.slug not in self.tags:
             self.derived_names.setdefault(tag.slug, set()).add(name)
@@ -56,6 +57,23 @@ class TagRegistry:
         self.by_key[key] = tag
         self.by_slug[tag.slug] = tag
         return tag
+
+
+def tag_names(values: list, path, line: int) -> tuple[list[str], list[ContentError]]:
+    """The hashtags of a post's `tags:` list, and an error for each item that is none: YAML reads
+    `null` or `~` as nothing (it became the tag page /tags/none/) and '' names no tag."""
+    names, errors = [], []
+    for n, value in enumerate(values, 1):
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            what = "null" if value is None else f"{type(value).__name__} {value!r}"[:60]
+            errors.append(ContentError(path, line, f"tags: item {n} is {what}, not a hashtag (expected a list of "
+                                       "hashtags, e.g. [Victory78, May9])"))
+        elif not str(value).strip().lstrip("#").strip():
+            errors.append(ContentError(path, line, f"tags: item {n} is empty (expected a list of hashtags, e.g. "
+                                       "[Victory78, May9])"))
+        else:
+            names.append(str(value))
+    return names, errors
 
 
 def load_tags(path: Path, shown=None) -> dict[str, Tag]:
@@ -74,6 +92,10 @@ def load_tags(path: Path, shown=None) -> dict[str, Tag]:
         slug = str(slug)
         if slugify(slug) != slug:
             errors.append(ContentError(path, line, f"tag slug '{slug}' is not a lowercase ASCII slug (expected '{slugify(slug)}')"))
+            continue
+        if slug in RESERVED_TAG_SLUGS:
+            errors.append(ContentError(path, line, f"tag slug '{slug}' takes an address the site uses for its own pages "
+                                       f"(/{url_of('en', tags_index_path())}) (expected another slug, e.g. '{safe_tag_slug(slug)}')"))
             continue
         if not isinstance(spec, dict):
             errors.append(ContentError(path, line, f"tag '{slug}' must be a mapping (expected label: and aliases:)"))

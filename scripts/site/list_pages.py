@@ -10,7 +10,7 @@ from ..text.escape import escape_markdown
 from .fragments import date_line, front_matter, plain, version_for
 from .i18n import plural, t
 from .paginate import pager, paginate
-from .paths import archive_path, link, post_path, tag_path, url_of
+from .paths import archive_path, link, post_path, tag_path, tags_index_path, url_of
 
 PAGE_SIZE = 50  # posts per list page: no page grows with the archive
 
@@ -91,7 +91,7 @@ INDEX_PAGE_SIZE = 300  # entries per page of an index of tags, sources or photog
 def render_tags_index(tag_counts: list[tuple[Tag, int]], lang: str) -> dict[str, str]:
     """tags/index.md and, past INDEX_PAGE_SIZE tags, tags/page/N.md: most used first."""
     ordered = sorted(tag_counts, key=lambda tc: (-tc[1], tc[0].label(lang).casefold(), tc[0].slug))
-    path_of = lambda page: "tags/index.md" if page == 1 else f"tags/page/{page}.md"  # noqa: E731
+    path_of = tags_index_path
     out = {}
     for page in paginate(ordered, INDEX_PAGE_SIZE, path_of):
         here = page.path
