@@ -23,6 +23,7 @@ from .model import (
     Version,
 )
 from .tags import TagRegistry, load_tags
+from .tags import tag_names as tag_names_of
 from .yaml_io import Mapping, load_yaml, read_text, split_front_matter
 
 META_KEYS = {
@@ -130,7 +131,8 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
     if not isinstance(raw_tags, list):
         errors.append(ContentError(meta_path, kl.get("tags", 1), "tags: expected a list, e.g. [Victory78, May9]"))
         raw_tags = []
-    tag_names = [str(t) for t in raw_tags]
+    tag_names, tag_errors = tag_names_of(raw_tags, meta_path, kl.get("tags", 1))
+    errors += tag_errors
     commemorates = []
     for d in meta.get("commemorates") or []:
         try:
