@@ -34,7 +34,7 @@ def check_photo(src: Path) -> str | None:
             with Image.open(io.BytesIO(data)) as image:
                 image.verify()
     except Exception as e:  # Pillow raises many kinds (SyntaxError, OSError, ValueError, its bomb errors)
-        return f"is not an image Pillow can read ({type(e).__name__}: {str(e)[:80]}) (expected a JPEG, PNG, WebP or GIF)"
+        return f"is not an image Pillow can read ({type(e).__name__}) (expected a JPEG, PNG, WebP or GIF)"
     return None
 
 

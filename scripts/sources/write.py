@@ -229,7 +229,7 @@ def _plan(parsed, root: Path, force: bool, report: Report) -> tuple[list, list[T
             fp = post_fingerprint(post)
             label = f"{path.name} item {post.item}"
             old = folders.get(fp)
-            if old and old.complete and not force and old.path not in planned:
+            if old and old.complete and not force:
                 report.skipped.append(f"content/posts/{old.path.name} ({label}): already imported; "
                                       "contributors' edits are kept (use --force to re-import)")
                 continue
