@@ -44,6 +44,12 @@ def read_bounded(path: Path, limit: int, expected: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as e:
+        try:  # a socket cannot be opened at all: say what it is
+            kind = file_kind(os.stat(path).st_mode)
+        except OSError:
+            kind = None
+        if kind:
+            raise ContentError(path, None, f"is {kind}, not a regular file (expected {expected})") from None
         raise ContentError(path, None, f"cannot read: {e.strerror} (expected {expected} that exists and can be read)") from None
     try:
         st = os.fstat(fd)
@@ -51,7 +57,7 @@ def read_bounded(path: Path, limit: int, expected: str) -> bytes:
         if kind == "a folder":
             raise ContentError(path, None, f"is a folder (expected a file: {expected})")
         if kind:
-            raise ContentError(path, None, f"is {kind}, not a regular file ({expected})")
+            raise ContentError(path, None, f"is {kind}, not a regular file (expected {expected})")
         too_big = f"is {{}} (expected {expected} of at most {size_text(limit)})"
         if st.st_size > limit:
             raise ContentError(path, None, too_big.format(size_text(st.st_size)))

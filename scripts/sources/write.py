@@ -287,9 +287,9 @@ def _forced(folder: Path, shown: str, meta: dict, original: dict, post: Post, re
                     f"{lang}.md by hand if it should")
     files = {}
     if replaced:
-        files["meta.yml"] = dump_yaml(dict(meta_new))
+        files["meta.yml"] = dump_yaml(_plain(meta_new))
     if replaced_text:
-        files[f"{lang}.md"] = render_markdown(text_new, {k: v for k, v in front.items()})
+        files[f"{lang}.md"] = render_markdown(_plain(text_new), _plain(front))
     changes = replaced + replaced_text
     lines = [f"replaced {c}" for c in changes] + kept + kept_text
     if not changes:
@@ -300,6 +300,15 @@ def _forced(folder: Path, shown: str, meta: dict, original: dict, post: Post, re
     report.overwritten.append(f"{shown} ({label}): --force replaced {len(changes)} field"
                               f"{'s' * (len(changes) != 1)}; translations were kept" + "".join(f"\n  {x}" for x in lines))
     return Task(folder, shown, files, keep_from=folder)
+
+
+def _plain(value):
+    """YAML's Mapping (a dict that knows its lines) as plain dicts, which the safe dumper writes."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 PARALLEL_FROM = 500  # posts to write; below this a second process costs more than it saves
@@ -318,7 +327,7 @@ def _write_post(task: Task) -> None:
         staging.commit(stage, task.final)
     except OSError as e:
         staging.abandon(stage)
-        raise _write_error(task.final.parent.parent.parent, task.final / name if name else task.final, e) from None
+        raise _write_error(task.final.parent.parent, task.final / name if name else task.final, e) from None
 
 
 def _replace_file(path: Path, data: bytes) -> None:
