@@ -43,8 +43,8 @@ def run_shares(fn, shares: list, data, parallel: bool = True) -> list:
             outcomes = None
             try:
                 workers = min(MAX_WORKERS, len(shares), os.cpu_count() or 1)
-                with ProcessPoolExecutor(max_workers=workers,
-                                         mp_context=multiprocessing.get_context("fork")) as pool:
+                with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
                     outcomes = list(pool.map(_call, [(fn, share) for share in shares]))
             except (OSError, RuntimeError):
                 pass  # no processes to be had here (fn's own errors come back as outcomes)
@@ -69,6 +69,24 @@ def map_items(fn, items: list, threshold: int) -> list:
 def _map_share(bounds: tuple[int, int]) -> list:
     fn, items = job()
     return [fn(item) for item in items[bounds[0]:bounds[1]]]
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """In a worker: be killed when the process that forked it dies (killed by a time-out, kill -9 or a
+    terminal's hang-up), instead of running on, holding its memory, with nobody to send results to."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # no prctl (not Linux): the check below still catches a parent already gone
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _call(task):

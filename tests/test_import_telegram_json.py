@@ -122,7 +122,7 @@ def test_import_copies_the_photo_into_the_post_folder(tmp_path):
     meta = meta_of(folder)
     assert meta["gallery"] == [{"image": PHOTO}]
     assert meta["source"] == {"name": "Russian MFA 🇷🇺", "kind": "telegram-json", "raw": "sources/result.json",
-                              "item": 2}
+                              "item": 2, "identity": "telegram:1700000001/2"}  # the export's chat id, message 2
     assert (meta["date"], meta["time"]) == ("2023-04-25", "10:15")
     assert (tmp_path / "sources" / "result.json").read_bytes() == EXPORT.read_bytes()
     assert f"content/posts/{folder.name}: skipped 2 service messages, 1 empty message of this export (not posts)" \
@@ -151,7 +151,7 @@ def test_a_photo_missing_on_disk_needs_attention_not_an_error(tmp_path):
         f"content/posts/{folder.name}: photo 1: photos/gone.jpg is not in {path.parent}; copy it into the post "
         "folder and add 'image: gone.jpg' to its gallery item in meta.yml"]
     assert meta_of(folder)["gallery"] == [{}]
-    assert sorted(f.name for f in folder.iterdir()) == ["en.md", "meta.yml"]
+    assert sorted(f.name for f in folder.iterdir()) == [".imported.json", "en.md", "meta.yml"]
 
 
 def test_a_photo_outside_the_export_folder_is_not_copied(tmp_path):
@@ -285,7 +285,9 @@ def test_a_post_imported_from_the_web_page_is_not_imported_again_from_json(tmp_p
     path.write_text(seed_post_as_json(), encoding="utf-8")
     report = import_paths([path], tmp_path / "content")
     assert report.created == []
-    assert report.skipped == [f"content/posts/{_web_folder(tmp_path)} (result.json item 101): already imported; "
+    # Recognized by its text, and said so: the export's item is not the saved page's.
+    assert report.skipped == [f"content/posts/{_web_folder(tmp_path)} (result.json item 101): the same text as "
+                              "file:sources/000_88efee662d4daa54.txt#1, imported from another source; "
                               "contributors' edits are kept (use --force to re-import)"]
 
 
@@ -295,3 +297,4 @@ def _web_folder(tmp_path: Path) -> str:
         if meta["source"]["kind"] == "telegram-web" and meta["source"]["item"] == 1:
             return folder.name
     raise AssertionError("the web page's first post was not imported")
+

@@ -35,5 +35,11 @@ def main(argv=None) -> int:
     try:
         return modules[args.command].run(args)
     except ContentError as e:
-        print(f"error: {e}", file=sys.stderr)
+        text = str(e).encode("utf-8", "surrogateescape" if _escapable(str(e)) else "backslashreplace")
+        print(f"error: {text.decode('utf-8', 'backslashreplace')}", file=sys.stderr)
         return 1
+
+
+def _escapable(text: str) -> bool:
+    """Whether every surrogate in text stands for a byte of a file name that is not UTF-8."""
+    return all("\udc80" <= c <= "\udcff" for c in text if "\ud800" <= c <= "\udfff")

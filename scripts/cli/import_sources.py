@@ -19,7 +19,16 @@ def add_arguments(parser):
 def run(args) -> int:
     report = import_paths(args.paths, args.content, force=args.force)
     for line in report.lines():
-        print(line)
+        print(printable(line))
+    repaired = f", {len(report.repaired)} repaired" if report.repaired else ""
     print(f"{len(report.created)} created, {len(report.overwritten)} overwritten, "
-          f"{len(report.skipped)} skipped, {len(report.attention)} need attention")
+          f"{len(report.skipped)} skipped, {len(report.attention)} need attention{repaired}")
     return 0
+
+
+def printable(text: str) -> str:
+    """Text that any UTF-8 output takes: a file name that is not UTF-8 shows its odd bytes as \\xNN."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name decoding made
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -57,12 +57,7 @@ def original_text(version: Version) -> str:
 
 def _entry(fields: dict, tag_names: list[str], registry: TagRegistry) -> Entry:
     """An Entry from what read_entry found, its hashtags resolved in the order they were written."""
-    tags = []
-    for name in tag_names:
-        tag = registry.resolve(name)
-        if tag not in tags:
-            tags.append(tag)
-    return Entry(tags=tuple(tags), **fields)
+    return Entry(tags=registry.resolve_all(tag_names), **fields)
 
 
 _FINGERPRINT = re.compile(r"^fingerprint:\s*'?([0-9a-f]+)'?\s*$", re.M)

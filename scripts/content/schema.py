@@ -60,6 +60,17 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Hashtag:
+    expected: str = "a hashtag"
+
+    def convert(self, value, name, line, problems):
+        if isinstance(value, str) and value.strip().lstrip("#").strip():
+            return value
+        problems.add(line, f"{name}: {_what(value)} (expected {self.expected})")
+        return None
+
+
+@dataclass(frozen=True)
 class Choice:
     choices: tuple
     expected: str = ""
@@ -252,7 +263,7 @@ META = Record((
     Field("time", Text(), "the time the source gives, e.g. 13:59 GMT"),
     Field("source", SOURCE, "name, kind, raw (and optionally item, url)", required=True),
     Field("lang", Language(), "the language of the original text: " + ", ".join(LANGS), required=True),
-    Field("tags", ListOf(Text(expected="a hashtag")), "hashtags as written, or tag slugs"),
+    Field("tags", ListOf(Hashtag()), "hashtags as written, or tag slugs"),
     Field("commemorates", ListOf(Date()), "historical dates the post remembers, YYYY-MM-DD"),
     Field("missing_media", ListOf(Choice(MEDIA)), "media the copy did not capture: " + ", ".join(MEDIA)),
     Field("gallery", ListOf(GALLERY_ITEM), "photos in order: agency, photographer, rights, image"),
@@ -268,7 +279,7 @@ FRONT_MATTER = Record((
 
 TAG = Record((
     Field("label", Localized(), "the label: one for all languages, or {en: ..., ru: ..., tr: ...}"),
-    Field("aliases", ListOf(Text(expected="a hashtag")), "hashtags that mean this tag"),
+    Field("aliases", ListOf(Hashtag()), "hashtags that mean this tag"),
 ), expected="a mapping with label and aliases")
 
 EVENT = Record((

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..site.paths import RESERVED_TAG_SLUGS, safe_tag_slug, tags_index_path, url_of
 from ..text.hashtags import tag_key
 from ..text.slugs import slugify
 from .model import LANGS, ContentError, ContentErrors, Tag
@@ -32,12 +33,20 @@ class TagRegistry:
             tag = self._resolved[hashtag] = self._resolve(hashtag)
             return tag
 
+    def resolve_all(self, hashtags) -> tuple[Tag, ...]:
+        """The tags of hashtags in the order first written, each once (a set keeps it linear: a post
+        with 50,000 hashtags made a list's `in` take minutes)."""
+        tags: dict[Tag, None] = {}
+        for name in hashtags:
+            tags.setdefault(self.resolve(name))
+        return tuple(tags)
+
     def _resolve(self, hashtag: str) -> Tag:
         key = tag_key(hashtag)
         if key in self.by_key:
             return self.by_key[key]
         name = hashtag.lstrip("#")
-        tag = Tag(slug=slugify(name), labels=tuple((lang_, name) for lang_ in LANGS), aliases=(name,))
+        tag = Tag(slug=safe_tag_slug(slugify(name)), labels=tuple((lang_, name) for lang_ in LANGS), aliases=(name,))
         slug_key = tag_key(tag.slug)
         if tag.slug not in self.tags:
             self.derived_names.setdefault(tag.slug, set()).add(name)
@@ -66,6 +75,10 @@ def load_tags(path: Path, shown=None) -> dict[str, Tag]:
         slug = str(slug)
         if slugify(slug) != slug:
             errors.append(ContentError(path, line, f"tag slug '{slug}' is not a lowercase ASCII slug (expected '{slugify(slug)}')"))
+            continue
+        if slug in RESERVED_TAG_SLUGS:
+            errors.append(ContentError(path, line, f"tag slug '{slug}' takes an address the site uses for its own pages "
+                                       f"(/{url_of('en', tags_index_path())}) (expected another slug, e.g. '{safe_tag_slug(slug)}')"))
             continue
         if not isinstance(spec, dict):
             errors.append(ContentError(path, line, f"tag '{slug}' must be a mapping (expected label: and aliases:)"))

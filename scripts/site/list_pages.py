@@ -10,12 +10,16 @@ from ..text.escape import escape_markdown
 from .fragments import date_line, front_matter, plain, version_for
 from .i18n import plural, t
 from .paginate import pager, paginate
-from .paths import archive_path, link, post_path, tag_path, url_of
+from .paths import archive_path, link, post_path, tag_path, tags_index_path, url_of
 
 PAGE_SIZE = 50  # posts per list page: no page grows with the archive
 
 
 HOME_LATEST = 10
+
+
+CARD_TAGS = 12  # tag links on a post's card; the rest are on its page (a card with every one of a post's
+# 50,000 hashtags, on each of its 50,000 tag pages, made the output grow as their square: 3.8 GB for 5,000)
 
 
 ROOT = "\x00root\x00"  # stands for the relative path to the language root inside a cached card
@@ -44,10 +48,13 @@ def _card(entry: Entry, lang: str, level: int) -> str:
     version, fallback = version_for(entry, lang)
     lang_attr = f' lang="{entry.lang}"' if fallback else ""
     excerpt = plain(version.body) if version.body.strip() else ""
+    post_url = f"{ROOT}{url_of(DEFAULT_LANG, post_path(entry.id))}"
     chips = " ".join(f'<a class="tag" href="{ROOT}{url_of(DEFAULT_LANG, tag_path(tag.slug))}">{e(tag.label(lang))}</a>'
-                     for tag in entry.tags)
+                     for tag in entry.tags[:CARD_TAGS])
+    if len(entry.tags) > CARD_TAGS:
+        chips += f' <a class="tag more" href="{post_url}">+{len(entry.tags) - CARD_TAGS}</a>'
     return (f'<article class="post-card"{lang_attr}>\n'
-            f'<h{level}><a href="{ROOT}{url_of(DEFAULT_LANG, post_path(entry.id))}">{e(version.title)}</a></h{level}>\n'
+            f'<h{level}><a href="{post_url}">{e(version.title)}</a></h{level}>\n'
             f'<p class="post-meta">{date_line(entry, lang, as_html=True)} · {e(str(entry.source.get("name", "")))}</p>\n'
             + (f"<p>{e(excerpt)}</p>\n" if excerpt else "")
             + (f'<p class="tags">{chips}</p>\n' if chips else "")
@@ -84,7 +91,7 @@ INDEX_PAGE_SIZE = 300  # entries per page of an index of tags, sources or photog
 def render_tags_index(tag_counts: list[tuple[Tag, int]], lang: str) -> dict[str, str]:
     """tags/index.md and, past INDEX_PAGE_SIZE tags, tags/page/N.md: most used first."""
     ordered = sorted(tag_counts, key=lambda tc: (-tc[1], tc[0].label(lang).casefold(), tc[0].slug))
-    path_of = lambda page: "tags/index.md" if page == 1 else f"tags/page/{page}.md"  # noqa: E731
+    path_of = tags_index_path
     out = {}
     for page in paginate(ordered, INDEX_PAGE_SIZE, path_of):
         here = page.path

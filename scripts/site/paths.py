@@ -15,6 +15,20 @@ def tag_path(slug: str, page: int = 1) -> str:
     return f"tags/{slug}.md" if page == 1 else f"tags/{slug}/{page}.md"
 
 
+def tags_index_path(page: int = 1) -> str:
+    return "tags/index.md" if page == 1 else f"tags/page/{page}.md"
+
+
+# Names in tags/ that the site's own pages take (tags_index_path): a tag with one of these slugs would
+# take the tags index's address (#index) or collide with its later pages (#page).
+RESERVED_TAG_SLUGS = frozenset({"index", "page"})
+
+
+def safe_tag_slug(slug: str) -> str:
+    """A derived tag slug that no generated page holds: 'index' becomes 'index-tag'."""
+    return f"{slug}-tag" if slug in RESERVED_TAG_SLUGS else slug
+
+
 def archive_path(page: int = 1) -> str:
     return "archive/index.md" if page == 1 else f"archive/{page}.md"
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
+import stat
 from pathlib import Path
 
 from ..content.model import ContentError, ContentErrors, Post
@@ -24,31 +27,142 @@ EXPECTED = ("expected a saved t.me/s channel page (HTML, or its copied text), a 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
 
 
+MAX_SOURCE_BYTES = 256 * 2**20  # a saved page is a few MB, a big channel's result.json some tens
+
+
+def size_text(n: int) -> str:
+    return f"{n / 2**30:.1f} GB" if n >= 2**30 else f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n} bytes"
+
+
+def file_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words; None for a regular file."""
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), None)
+
+
+def read_bounded(path: Path, limit: int, expected: str) -> bytes:
+    """A regular file's bytes, at most `limit` of them. A FIFO, a device or a folder is refused by its
+    type before any read (a FIFO would block, /dev/zero never end); opened non-blocking, so that a
+    file swapped for a FIFO after a check cannot block either."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as e:
+        try:  # a socket cannot be opened at all: say what it is
+            kind = file_kind(os.stat(path).st_mode)
+        except OSError:
+            kind = None
+        if kind:
+            raise ContentError(path, None, f"is {kind}, not a regular file (expected {expected})") from None
+        raise ContentError(path, None, f"cannot read: {e.strerror} (expected {expected} that exists and can be read)") from None
+    try:
+        st = os.fstat(fd)
+        kind = file_kind(st.st_mode)
+        if kind == "a folder":
+            raise ContentError(path, None, f"is a folder (expected a file: {expected})")
+        if kind:
+            raise ContentError(path, None, f"is {kind}, not a regular file (expected {expected})")
+        too_big = f"is {{}} (expected {expected} of at most {size_text(limit)})"
+        if st.st_size > limit:
+            raise ContentError(path, None, too_big.format(size_text(st.st_size)))
+        chunks, size = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:  # it grew while being read
+                raise ContentError(path, None, too_big.format(f"over {size_text(limit)}"))
+        return b"".join(chunks)
+    except OSError as e:
+        raise ContentError(path, None, f"cannot read: {e.strerror} (expected {expected} that can be read)") from None
+    finally:
+        os.close(fd)
+
+
+def read_source(path: Path) -> bytes:
+    return read_bounded(path, MAX_SOURCE_BYTES, "a saved page or a result.json")
+
+
 def decode(path: Path, data: bytes) -> str:
     """Raw bytes as text, or a ContentError saying why they are not a text source."""
+    return decode_with_warnings(path, data)[0]
+
+
+def decode_with_warnings(path: Path, data: bytes) -> tuple[str, list[str]]:
+    """Raw bytes as text, and what the reader should check (lines in another encoding than the rest);
+    a ContentError when they are not a text source."""
     if not data.strip():
         raise ContentError(path, None, f"the file is empty ({EXPECTED})")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), []
         except UnicodeDecodeError:
             raise ContentError(path, None, "not valid UTF-16 text despite its byte-order mark") from None
     if b"\x00" in data[:8192]:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise ContentError(path, line, "binary data, not text (expected a saved page or article as UTF-8 text)")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return _decode_lines(path, data)
+
+
+def _decode_lines(path: Path, data: bytes) -> tuple[str, list[str]]:
+    """Each line in UTF-8 where it is valid, the others as Windows-1251 when, together, they read as
+    Cyrillic text (Windows-1251 saves of Cyrillic pages are common; a UTF-8 page with one pasted
+    Windows-1251 line too: read whole as Windows-1251 it was garbled). Lines that disagree are named."""
+    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    texts: list[str | None] = []
+    other = []  # line numbers that are not UTF-8
+    utf8_letters = False
+    for n, raw in enumerate(lines, 1):
         try:
-            text = data.decode("cp1251")
+            texts.append(raw.decode("utf-8"))
+            utf8_letters = utf8_letters or not raw.isascii()
         except UnicodeDecodeError:
-            text = ""
-        # Windows-1251 saves of Cyrillic pages are common; take them when they read as Cyrillic text.
-        letters = [c for c in text if c.isalpha()]
-        if letters and sum("\u0400" <= c <= "\u04ff" for c in letters) > len(letters) * 0.3:
-            return text
-        line = data[: e.start].count(b"\n") + 1
-        raise ContentError(path, line, "not UTF-8 text (expected the file saved as UTF-8)") from None
+            texts.append(None)
+            other.append(n)
+    legacy = {n: lines[n - 1].decode("cp1251", "replace") for n in other}
+    letters = [c for text in legacy.values() for c in text if c.isalpha()]
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
+    if not letters or cyrillic <= len(letters) * 0.3 or any("\ufffd" in t for t in legacy.values()):
+        raise ContentError(path, other[0], "not UTF-8 text (expected the file saved as UTF-8)")
+    for n, text in legacy.items():
+        texts[n - 1] = text
+    warnings = []
+    if utf8_letters:  # both encodings in one file: say where, someone should look at those lines
+        shown = ", ".join(map(str, other[:10])) + (f" and {len(other) - 10} more" if len(other) > 10 else "")
+        warnings.append(f"{path}:{other[0]}: line{'s' * (len(other) > 1)} {shown} read as Windows-1251, the rest "
+                        "as UTF-8 (expected one encoding per file: check those lines)")
+    return "\n".join(texts), warnings
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def check_unicode(path: Path, text: str, posts: list[Post]) -> None:
+    """A ContentError for a post holding a lone surrogate (a JSON export may escape one, '\\ud83d'
+    without its pair): it is not a character, and no UTF-8 file can hold it."""
+    for post in posts:
+        bad = next((m.group() for s in _strings(post) if (m := _SURROGATE.search(s))), None)
+        if bad is None:
+            continue
+        escape = f"\\u{ord(bad):04x}"
+        line = next((text.count("\n", 0, m.start()) + 1 for m in _ESCAPE.finditer(text)
+                     if len(m.group()) == 6 and m.group().lower() == escape), None)
+        raise ContentError(path, line, f"item {post.item}: a lone surrogate {escape} (half of a character pair) "
+                           "in its text (expected valid Unicode text: the export is damaged here)")
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _strings(v)
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            yield from _strings(getattr(value, f.name))
 
 
 def export_pages(path: Path) -> list[Path]:

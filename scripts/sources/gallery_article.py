@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..content.model import Paragraph, Photo, Post
+from ..content.model import ContentError, Paragraph, Photo, Post
 from ..text.dates import dates_in
 from ..text.dedupe import dedupe_paragraphs
 from ..text.hashtags import hashtags, unique_hashtags
@@ -37,11 +37,12 @@ def parse(text: str) -> list[Post]:
     body: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         if date is None and (m := DATE_LINE.match(line)):
-            date = dt.date.fromisoformat(m.group(1))
+            date = _day(i + 1, m.group(1), *map(int, m.group(1).split("-")))
             continue
         if time is None and (m := TIME_LINE.match(line)):
             time = f"{m.group(1)} {m.group(2) or ''}".strip()
-            date = date or dt.date(int(m.group(5)), int(m.group(4)), int(m.group(3)))
+            date = date or _day(i + 1, f"{m.group(3)}.{m.group(4)}.{m.group(5)}",
+                                int(m.group(5)), int(m.group(4)), int(m.group(3)))
             continue
         body.append((i, line))
     first_credit = next((k for k, (_, line) in enumerate(body) if line.startswith("©")), len(body))
@@ -66,6 +67,18 @@ def parse(text: str) -> list[Post]:
     texts = intro + [p.caption for p in photos]
     post.commemorates = sorted({d for t in texts for _, d in dates_in(t) if 1939 <= d.year <= 1945})
     return [post]
+
+
+def _day(line: int, written: str, year: int, month: int, day: int) -> dt.date:
+    """The date a date or time line gives; a ContentError for one the calendar has not (2023-02-30)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ContentError(SOURCE, line, f"the article's date {written} is not a day of the calendar "
+                           "(expected a real date, e.g. 2023-02-28 or 28.02.2023)") from None
+
+
+SOURCE = "article"  # parse() has no path: detect.parse_source puts the real one in its errors
 
 
 def _source_name(lines: list[str]) -> str | None:

@@ -46,7 +46,7 @@ def parse(text: str) -> list[Post]:
     posts: list[Post] = []
     skipped: Counter = Counter()
     problems: list[tuple[object, str]] = []  # (message id, problem), in document order
-    for chat_name, messages in _chats(data, text):
+    for chat_name, messages, chat_id in _chats(data, text):
         last = None  # ((date, source), post) of the previous post in this chat, for albums
         for msg in messages:
             if not isinstance(msg, dict):
@@ -65,6 +65,8 @@ def parse(text: str) -> list[Post]:
             if post is None:
                 skipped["empty message"] += 1
                 continue
+            # The message's identity: its chat (the export's numeric id, else its name) and its number.
+            post.identity = f"telegram:{chat_id if chat_id is not None else chat_name}/{msg.get('id')}"
             key = (msg.get("date"), post.source_name)
             if last and last[0] == key and not post.paragraphs and not post.tags:
                 album = last[1]
@@ -92,8 +94,8 @@ def _load(text: str):
         raise ContentError(SOURCE, 1, f"not valid JSON: {e} ({EXPECTED})") from None
 
 
-def _chats(data, text: str) -> list[tuple[str | None, list]]:
-    """(chat name, messages) of a one-chat export, or of every chat in a whole-account export."""
+def _chats(data, text: str) -> list[tuple[str | None, list, int | None]]:
+    """(chat name, messages, chat id) of a one-chat export, or of every chat in a whole-account export."""
     if not isinstance(data, dict):
         raise ContentError(SOURCE, 1, f"the JSON is {_json_type(data)} ({EXPECTED}: an object with 'messages')")
     if "messages" in data:
@@ -110,7 +112,8 @@ def _chats(data, text: str) -> list[tuple[str | None, list]]:
             raise ContentError(SOURCE, _key_line(text, key),
                                f"{what} ({EXPECTED}: each chat an object with name, type, id and a 'messages' list)")
         name = chat.get("name")
-        out.append((name.strip() if isinstance(name, str) and name.strip() else None, chat["messages"]))
+        chat_id = chat.get("id") if isinstance(chat.get("id"), int) and not isinstance(chat.get("id"), bool) else None
+        out.append((name.strip() if isinstance(name, str) and name.strip() else None, chat["messages"], chat_id))
     return out
 
 

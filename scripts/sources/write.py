@@ -1,21 +1,30 @@
-"""Import raw sources into content/: detect the format, archive the raw file, write one post folder per item."""
+"""Import raw sources into content/: detect the format, archive the raw file, write one post folder per item.
+
+Everything is read, parsed and checked before anything is written; then, holding content/'s import
+lock (lock.py), what an interrupted import left is repaired (staging.py) and each post folder is
+written complete or not at all (staged, then renamed into place)."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import parallel
-from ..content.model import ContentError, Post
-from ..content.yaml_io import dump_yaml, load_yaml, read_text
-from ..files import write_atomic, write_bytes_atomic
+from ..content.model import LANGS, ContentError, Post
+from ..content.yaml_io import dump_yaml, load_yaml, read_text, split_front_matter
+from ..files import write_bytes_atomic
 from ..text.dedupe import fingerprint
 from ..text.escape import escape_markdown
-from ..text.inline import render_markdown
+from ..text.inline import render_markdown as inline_markdown
 from ..text.slugs import slugify
-from .detect import PHOTO_SUFFIXES, decode, export_pages, parse_source
+from . import force as forcing
+from . import photos as photo_files
+from . import staging
+from .detect import check_unicode, decode_with_warnings, export_pages, parse_source, read_source
+from .lock import import_lock
 
 
 @dataclass
@@ -24,9 +33,11 @@ class Report:
     skipped: list[str] = field(default_factory=list)
     overwritten: list[str] = field(default_factory=list)
     attention: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        out = [f"created {c}" for c in self.created]
+        out = [f"repaired: {r}" for r in self.repaired]
+        out += [f"created {c}" for c in self.created]
         out += [f"overwrote {c}" for c in self.overwritten]
         out += [f"skipped {s}" for s in self.skipped]
         out += [f"attention: {a}" for a in self.attention]
@@ -66,19 +77,36 @@ def render_meta(post: Post, raw: str, fingerprint: str | None = None) -> dict:
 def render_original(post: Post) -> str:
     """The original-language Markdown file: front matter (title, captions), then escaped paragraphs.
     A paragraph in another language than the post's is marked with an attribute line."""
+    return render_markdown(original_fields(post))
+
+
+def original_fields(post: Post) -> dict:
+    """What the importer writes in the original-language file: title, captions (if photos), body."""
     title = post.title or " ".join(f"#{t}" for t in post.tags) or post.source_name
-    front: dict = {"title": title}
+    fields: dict = {"title": title}
     if post.photos:
-        front["captions"] = {p.n: escape_markdown(p.caption) for p in post.photos}
+        fields["captions"] = {p.n: escape_markdown(p.caption) for p in post.photos}
     paras = []
     post_lang = post.lang
     for p in post.paragraphs:
         # Escaped text; with the source's links, emphasis and line breaks where it has them.
-        md = render_markdown(p) if p.spans or "\n" in p.text else escape_markdown(p.text)
+        md = inline_markdown(p) if p.spans or "\n" in p.text else escape_markdown(p.text)
         if p.lang and p.lang != post_lang:
             md += f"\n{{: lang={p.lang} }}"
         paras.append(md)
-    return f"---\n{dump_yaml(front)}---\n\n" + "\n\n".join(paras) + "\n"
+    fields["body"] = "\n\n".join(paras)
+    return fields
+
+
+def render_markdown(fields: dict, front: dict | None = None) -> str:
+    """A language file from its fields (title, captions, body) and any other front matter keys."""
+    front = dict(front or {})
+    for key in ("title", "captions"):
+        if key in fields:
+            front[key] = fields[key]
+        else:
+            front.pop(key, None)
+    return f"---\n{dump_yaml(front)}---\n\n" + fields.get("body", "") + "\n"
 
 
 def post_fingerprint(post: Post) -> str:
@@ -91,25 +119,51 @@ def post_fingerprint(post: Post) -> str:
     return fingerprint(texts)
 
 
-def _existing(root: Path) -> tuple[dict[str, tuple[Path, str | None]], dict[str, Path], set[str]]:
-    """What content/ holds already: fingerprint -> (folder, its source item or None), source item -> folder,
-    and the ids taken."""
-    prints, items, ids = {}, {}, set()
-    for meta in sorted((root / "posts").glob("*/meta.yml")):
-        ids.add(meta.parent.name)
+@dataclass
+class Folder:
+    """A post folder already in content/: where, in which language, and whether it is complete (an
+    interrupted import of the old kind left meta.yml without the original text)."""
+
+    path: Path
+    lang: str | None
+    complete: bool
+    identity: str | None = None  # the source item it holds (telegram:<channel>/<message>, file:<raw>#<item>)
+
+
+_META_LINE = re.compile(r"^(fingerprint|lang):\s*'?([\w-]+)'?\s*$", re.M)
+_IDENTITY_LINE = re.compile(r"^  identity:\s*'?([^'\n]+?)'?\s*$", re.M)
+
+
+def _existing(root: Path) -> tuple[dict[str, Folder], dict[str, Folder], set[str]]:
+    """Post folders already in content/ by fingerprint and by source item, and the ids taken."""
+    folders, items, ids = {}, {}, set()
+    posts = root / "posts"
+    for name in sorted(os.listdir(posts)) if posts.is_dir() else []:
+        meta = posts / name / "meta.yml"
+        if name.startswith(".") or not meta.is_file():
+            continue
+        ids.add(name)
         try:
-            data = load_yaml(read_text(meta), meta)
+            text = read_text(meta)
         except ContentError:
             continue
-        if not isinstance(data, dict):
-            continue
-        source = data.get("source") if isinstance(data.get("source"), dict) else {}
-        identity = source.get("identity") if isinstance(source.get("identity"), str) else None
-        if identity:
-            items[identity] = meta.parent
-        if data.get("fingerprint"):
-            prints[str(data["fingerprint"])] = (meta.parent, identity)
-    return prints, items, ids
+        found = dict(m.groups() for m in _META_LINE.finditer(text))
+        if "fingerprint" not in found:  # written by hand in some other form: ask YAML
+            try:
+                data = load_yaml(text, meta)
+            except ContentError:
+                continue
+            if not isinstance(data, dict) or not data.get("fingerprint"):
+                continue
+            found = {"fingerprint": str(data["fingerprint"]), "lang": str(data.get("lang"))}
+        lang = found.get("lang")
+        complete = lang in LANGS and (posts / name / f"{lang}.md").is_file()
+        m = _IDENTITY_LINE.search(text)
+        folder = Folder(posts / name, lang, complete, m.group(1) if m else None)
+        folders[found["fingerprint"]] = folder
+        if folder.identity:
+            items[folder.identity] = folder
+    return folders, items, ids
 
 
 def _namespace(identity: str) -> str:
@@ -117,120 +171,226 @@ def _namespace(identity: str) -> str:
     return identity.rsplit("#", 1)[0] if identity.startswith("file:") else identity.rsplit("/", 1)[0]
 
 
-def _archive_name(root: Path, path: Path, data: bytes) -> str:
-    """Where the raw file goes under content/sources/: its own name, unless another file holds that name."""
+def _same_post(folders: dict, items: dict, fp: str, identity: str):
+    """The folder already holding this post, or None. The same source item is the same post; the same
+    words are the same post only when they come from elsewhere (another format, an older import that
+    recorded no item), never from another message of the same source (channels repost anniversary texts)."""
+    if identity in items:
+        return items[identity]
+    old = folders.get(fp)
+    if old is not None and (old.identity is None or _namespace(old.identity) != _namespace(identity)):
+        return old
+    return None
+
+
+def _archive_name(root: Path, path: Path, data: bytes) -> tuple[str, str | None]:
+    """Where the raw file goes under content/sources/ (its own name, unless another file holds that
+    name), and a note when the name had to change: not UTF-8 (it could not be written in meta.yml),
+    or too long for the file system once it carries a digest."""
     sources = root / "sources"
-    target = sources / path.name
+    name, note = path.name, None
+    if re.search("[\ud800-\udfff]", name):
+        name = os.fsencode(name).decode("utf-8", "replace").replace("\ufffd", "_")
+        note = f"its name is not UTF-8 text: archived as sources/{name}"
+    target = sources / photo_files.fit_name(*os.path.splitext(name))
     if target.exists() and target.read_bytes() != data:
         digest = hashlib.sha256(data).hexdigest()[:8]
-        target = sources / f"{path.stem}-{digest}{path.suffix}"
-    return f"sources/{target.name}"
+        stem, suffix = os.path.splitext(name)
+        target = sources / photo_files.fit_name(stem, f"-{digest}{suffix}")
+    return f"sources/{target.name}", note
+
+
+def read_sources(paths: list[Path]) -> list[tuple[Path, bytes, str, list[Post], list[str]]]:
+    """(path, bytes, format, posts, warnings) of every raw source; the first bad one raises its
+    ContentError (nothing is written yet)."""
+    parsed = []
+    for path in map(Path, paths):
+        export = export_pages(path)
+        if export:  # a Telegram Desktop HTML export: all its pages, in order, as one source
+            path = export[0]
+        data = read_source(path)
+        text, warnings = decode_with_warnings(path, data)
+        pages = [(path.name, text)]
+        for page in export[1:]:  # the further pages are archived beside the first
+            page_data = read_source(page)
+            page_text, page_warnings = decode_with_warnings(page, page_data)
+            pages.append((page.name, page_text))
+            parsed.append((page, page_data, "telegram-html", [], page_warnings))
+        kind, posts = parse_source(path, text, pages if export else None)
+        check_unicode(path, text, posts)
+        parsed.append((path, data, kind, posts, warnings))
+    return parsed
+
+
+@dataclass
+class Task:
+    """One post folder to write: its files' texts, photos to copy, and the folder whose other files
+    (translations, photos) it keeps, when it replaces one."""
+
+    final: Path
+    shown: str  # content/posts/<id>
+    files: dict[str, str]
+    copies: list = field(default_factory=list)
+    keep_from: Path | None = None
 
 
 def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
     """Import raw sources. Every file is read and parsed before anything is written: a bad file
-    stops the import with its ContentError and leaves content/ as it was."""
+    stops the import with its ContentError and leaves content/ as it was. A failure while writing
+    (a full disk) leaves every post folder complete or absent, and says so."""
     root = Path(root)
-    parsed = []
-    for path in paths:
-        path = Path(path)
-        export = export_pages(path)
-        if export:  # a Telegram Desktop HTML export: all its pages, in order, as one source
-            path = export[0]
-        elif path.is_dir():
-            raise ContentError(path, None, "is a folder (expected a file, or a Telegram Desktop export folder "
-                                           "holding messages.html)")
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            raise ContentError(path, None, f"cannot read: {e.strerror}") from None
-        text = decode(path, data)
-        pages = [(page.name, text if page == path else decode(page, page.read_bytes())) for page in export]
-        kind, posts = parse_source(path, text, pages or None)
-        for page in export[1:]:  # the further pages are archived beside the first
-            page_data = page.read_bytes()
-            parsed.append((page, page_data, kind, []))
-        parsed.append((path, data, kind, posts))
-
+    parsed = read_sources(paths)
     report = Report()
-    prints, items, ids = _existing(root)
-    to_write = {}  # folder -> what to write there (a post imported twice with --force: the last)
-    for path, data, kind, posts in parsed:
-        raw = _archive_name(root, path, data)
-        if not (root / raw).exists():
-            write_bytes_atomic(root / raw, data)
+    try:
+        with import_lock(root):
+            report.repaired += staging.repair(root)
+            raws, tasks = _plan(parsed, root, force, report)
+            for target, data in raws:
+                write_bytes_atomic(target, data)
+            parallel.map_items(_write_post, tasks, PARALLEL_FROM)
+    except OSError as e:
+        raise _write_error(root, e.filename, e) from None
+    return report
+
+
+def _plan(parsed, root: Path, force: bool, report: Report) -> tuple[list, list[Task]]:
+    """What to write (raw files to archive, post folders), decided from content/ as it is now."""
+    folders, items, ids = _existing(root)
+    raws, planned = [], {}  # folder -> Task (a post given twice with --force: the last)
+    for path, data, kind, posts, warnings in parsed:
+        raw, note = _archive_name(root, path, data)
+        if not (root / raw).exists() and (root / raw) not in {t for t, _ in raws}:
+            raws.append((root / raw, data))
+        report.attention += warnings + ([f"{path}: {note}"] if note else [])
         for post in posts:
             fp = post_fingerprint(post)
             identity = post.identity = post.identity or f"file:{raw}#{post.item}"
             label = f"{path.name} item {post.item}"
-            # The same source item is the same post; the same words are the same post only when they come
-            # from elsewhere (another format, an older import without items), not from another message of
-            # the same source (channels repost anniversary texts).
-            same = items.get(identity)
-            if same is None and fp in prints:
-                folder_of_text, its_identity = prints[fp]
-                if its_identity is None or _namespace(its_identity) != _namespace(identity):
-                    same = folder_of_text
-            if same is not None and not force:
-                why = ("already imported" if items.get(identity) or prints.get(fp, (None, None))[1] is None
-                       else f"the same text as {prints[fp][1]}, imported from another source")
-                report.skipped.append(f"content/posts/{same.name} ({label}): {why}; "
+            old = _same_post(folders, items, fp, identity)
+            if old and old.complete and not force:
+                why = ("already imported" if old.identity in (None, identity)
+                       else f"the same text as {old.identity}, imported from another source")
+                report.skipped.append(f"content/posts/{old.path.name} ({label}): {why}; "
                                       "contributors' edits are kept (use --force to re-import)")
                 continue
-            if same is not None:
-                folder = same
-                report.overwritten.append(f"content/posts/{folder.name} ({label}): --force replaced its "
-                                          "meta.yml and original text; translations were kept")
+            if old is None:
+                final = root / "posts" / _new_id(post, ids, fp)
             else:
-                folder = root / "posts" / _new_id(post, ids, fp)
-                report.created.append(f"content/posts/{folder.name} ({label}, {post.lang}: {post.title})")
-            ids.add(folder.name)
-            prints[fp] = (folder, identity)
-            items[identity] = folder
-            post.photos = [_copy_photo(p, path.parent, folder, report) for p in post.photos]
-            to_write[folder] = (folder, post, raw, fp)
+                final = old.path
+            shown = f"content/posts/{final.name}"
+            on_disk = final if final.is_dir() else None
+            post.photos, copies, notes = photo_files.plan_photos(post.photos, path.parent, shown, on_disk)
+            meta = render_meta(post, raw, fp)
+            original = original_fields(post)
+            if old and old.complete and final not in planned:
+                task = _forced(final, shown, meta, original, post, report, label)
+                if task is None:
+                    continue
+            else:
+                task = Task(final, shown, {"meta.yml": dump_yaml(meta), f"{post.lang}.md": render_markdown(original),
+                                           forcing.RECORD: forcing.record(meta, original)}, keep_from=on_disk)
+                if old and not old.complete:
+                    report.repaired.append(f"{shown} ({label}): it had meta.yml but no {old.lang}.md (an "
+                                           "interrupted import): imported again, its other files kept")
+                elif old is None:
+                    report.created.append(f"{shown} ({label}, {post.lang}: {post.title})")
+            task.copies = copies
+            ids.add(final.name)
+            folders[fp] = items[identity] = Folder(final, post.lang, True, identity)
+            planned[final] = task
+            report.attention += notes
             for w in post.warnings:
-                report.attention.append(f"content/posts/{folder.name}: {w}")
+                report.attention.append(f"{shown}: {w}")
             if post.date is None:
-                report.attention.append(f"content/posts/{folder.name}: no date (add 'date: YYYY-MM-DD' to "
+                report.attention.append(f"{shown}: no date (add 'date: YYYY-MM-DD' to "
                                         "meta.yml; until then it is listed after the dated posts)")
-    parallel.map_items(_write_post, list(to_write.values()), PARALLEL_FROM)
-    return report
+    return raws, list(planned.values())
+
+
+def _forced(folder: Path, shown: str, meta: dict, original: dict, post: Post, report: Report, label: str):
+    """The Task of --force on a complete folder: the fields the importer can prove are its own
+    replaced, the others kept (force.py says the rule), each listed; None when nothing changes."""
+    rel = Path(shown)
+    current_meta = load_yaml(read_text(folder / "meta.yml"), rel / "meta.yml")
+    lang = current_meta.get("lang")
+    front, body, _ = split_front_matter(read_text(folder / f"{lang}.md"), rel / f"{lang}.md")
+    current = {k: front[k] for k in ("title", "captions") if k in front} | {"body": body}
+    try:
+        proven = forcing.read_record((folder / forcing.RECORD).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        proven = {}
+    held: dict = {}
+    meta_new, replaced, kept = forcing.merge(current_meta, meta, forcing.META_FIELDS, held, proven)
+    text_new, replaced_text, kept_text = forcing.merge(current, original, forcing.ORIGINAL_FIELDS, held, proven)
+    if post.lang != lang:
+        kept.append(f"kept lang ({lang}): the source now reads as {post.lang}; change meta.yml and rename "
+                    f"{lang}.md by hand if it should")
+    files = {}
+    if replaced:
+        files["meta.yml"] = dump_yaml(_plain(meta_new))
+    if replaced_text:
+        files[f"{lang}.md"] = render_markdown(_plain(text_new), _plain(front))
+    changes = replaced + replaced_text
+    lines = [f"replaced {c}" for c in changes] + kept + kept_text
+    if not changes:
+        report.skipped.append(f"{shown} ({label}): --force found nothing it may replace"
+                              + "".join(f"\n  {x}" for x in lines))
+        return None
+    files[forcing.RECORD] = forcing.json.dumps(held, indent=1, sort_keys=True) + "\n"
+    report.overwritten.append(f"{shown} ({label}): --force replaced {len(changes)} field"
+                              f"{'s' * (len(changes) != 1)}; translations were kept" + "".join(f"\n  {x}" for x in lines))
+    return Task(folder, shown, files, keep_from=folder)
+
+
+def _plain(value):
+    """YAML's Mapping (a dict that knows its lines) as plain dicts, which the safe dumper writes."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 PARALLEL_FROM = 500  # posts to write; below this a second process costs more than it saves
 
 
-def _write_post(task) -> None:
-    """A post's meta.yml and original text."""
-    folder, post, raw, fp = task
-    write_atomic(folder / "meta.yml", dump_yaml(render_meta(post, raw, fp)))
-    write_atomic(folder / f"{post.lang}.md", render_original(post))
-
-
-def _copy_photo(photo, export: Path, folder: Path, report: Report):
-    """A photo the source names by a path (a Telegram Desktop export) copied into the post folder;
-    the gallery keeps its file name. A missing file, or one outside the export folder, is reported."""
-    if not photo.image:
-        return photo
-    src = (export / photo.image).resolve()
-    where = f"content/posts/{folder.name}: photo {photo.n}"
-    if not src.is_relative_to(export.resolve()) or src.suffix.lower() not in PHOTO_SUFFIXES:
-        report.attention.append(f"{where}: '{photo.image}' is not an image inside the export folder; not copied")
-        return replace(photo, image=None)
-    if not src.is_file():
-        report.attention.append(f"{where}: {photo.image} is not in {export}; copy it into the post folder "
-                                f"and add 'image: {src.name}' to its gallery item in meta.yml")
-        return replace(photo, image=None)
+def _write_post(task: Task) -> None:
+    """A post folder staged complete, then renamed into place; on a failure, nothing of it is left."""
+    stage = staging.begin(task.final, task.keep_from)
+    name = ""
     try:
-        data = src.read_bytes()
+        for name, text in task.files.items():
+            _replace_file(stage / name, text.encode("utf-8"))
+        for name, _ in task.copies:
+            photo_files.copy_into(stage, [(name, _)])
+        name = ""
+        staging.commit(stage, task.final)
     except OSError as e:
-        report.attention.append(f"{where}: cannot read {photo.image}: {e.strerror}; not copied")
-        return replace(photo, image=None)
-    target = folder / src.name
-    if not target.is_file() or target.read_bytes() != data:
-        write_bytes_atomic(target, data)
-    return replace(photo, image=src.name)
+        staging.abandon(stage)
+        raise _write_error(task.final.parent.parent, task.final / name if name else task.final, e) from None
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    """Write a staged file; one linked from the folder it replaces is unlinked first (writing into
+    it would change the old folder's copy too)."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    with open(path, "wb") as f:  # a new file in a private staging folder: its mode from the umask
+        f.write(data)
+
+
+def _write_error(root: Path, filename, e: OSError) -> ContentError:
+    """A failure to write content/ as a ContentError naming the file (relative to content/)."""
+    where = Path(os.fsdecode(filename)) if filename else root
+    try:
+        where = Path(root.name) / where.relative_to(root)
+    except ValueError:
+        pass
+    return ContentError(where, None, f"cannot write: {e.strerror} (expected a content folder this user can write "
+                        "to, on a disk with free space; every post folder written before is complete, none is "
+                        "half-written: run the import again)")
 
 
 def _new_id(post: Post, taken: set[str], fp: str) -> str:

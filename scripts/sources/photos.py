@@ -1,0 +1,106 @@
+"""Photos a source names by a path (a Telegram Desktop export): checked before anything is written
+(a regular file inside the export folder, at most MAX_PHOTO_BYTES, an image Pillow can read) and
+given a file name of their own in the post folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import warnings
+from dataclasses import replace
+from pathlib import Path
+
+from ..content.model import ContentError, Photo
+from .detect import PHOTO_SUFFIXES, read_bounded
+
+MAX_PHOTO_BYTES = 50 * 2**20  # Telegram sends photos of up to 10 MB; a larger "photo" is a file or a mistake
+NAME_MAX = 255  # bytes in a file name (ext4, most file systems)
+
+
+def check_photo(src: Path) -> str | None:
+    """Why `src` cannot be a post's photo, or None: read bounded (a FIFO or a device is refused by
+    its type, a 3 GB file by its size) and verified by Pillow, which reads the image's structure."""
+    from PIL import Image
+
+    try:
+        data = read_bounded(src, MAX_PHOTO_BYTES, "a photo")
+    except ContentError as e:
+        return e.problem
+    import io
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                image.verify()
+    except Exception as e:  # Pillow raises many kinds (SyntaxError, OSError, ValueError, its bomb errors)
+        return f"is not an image Pillow can read ({type(e).__name__}) (expected a JPEG, PNG, WebP or GIF)"
+    return None
+
+
+def plan_photos(photos: list[Photo], export: Path, post_folder: str, existing: Path | None):
+    """(photos with their file names in the post folder, [(name, source file)] to copy, attention lines).
+    Two photos with one name (photos/a/1.jpg, photos/b/1.jpg) get two names (1.jpg, 1-2.jpg); a photo
+    already in the folder with the same bytes keeps its name."""
+    out, copies, notes, taken = [], [], [], set()
+    for photo in photos:
+        if not photo.image:
+            out.append(photo)
+            continue
+        where = f"{post_folder}: photo {photo.n}"
+        src = (export / photo.image).resolve()
+        if not src.is_relative_to(export.resolve()) or src.suffix.lower() not in PHOTO_SUFFIXES:
+            notes.append(f"{where}: '{photo.image}' is not an image inside the export folder; not copied")
+            out.append(replace(photo, image=None))
+            continue
+        if not os.path.lexists(src):
+            notes.append(f"{where}: {photo.image} is not in {export}; copy it into the post folder "
+                         f"and add 'image: {src.name}' to its gallery item in meta.yml")
+            out.append(replace(photo, image=None))
+            continue
+        problem = check_photo(src)
+        if problem:
+            notes.append(f"{where}: {photo.image} {problem}; not copied")
+            out.append(replace(photo, image=None))
+            continue
+        name = unique_name(src.name, taken, src, existing)
+        taken.add(name.casefold())
+        copies.append((name, src))
+        out.append(replace(photo, image=name))
+    return out, copies, notes
+
+
+def unique_name(name: str, taken: set[str], src: Path, existing: Path | None) -> str:
+    """`name`, or name-2, name-3... : one no other photo of the post has (compared without case, for
+    file systems that ignore it), at most NAME_MAX bytes long."""
+    stem, suffix = os.path.splitext(name)
+    n = 1
+    while True:
+        candidate = fit_name(stem, f"-{n}{suffix}" if n > 1 else suffix)
+        if candidate.casefold() not in taken:
+            held = existing / candidate if existing else None
+            if held is None or not held.exists() or _same_bytes(held, src):
+                return candidate
+        n += 1
+
+
+def fit_name(stem: str, tail: str) -> str:
+    """stem + tail, the stem cut (at a character) so that the name fits in NAME_MAX bytes."""
+    room = NAME_MAX - len(tail.encode("utf-8", "surrogateescape"))
+    data = stem.encode("utf-8", "surrogateescape")
+    if len(data) > room:
+        stem = data[:room].decode("utf-8", "ignore")
+    return stem + tail
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def copy_into(stage: Path, copies) -> None:
+    for name, src in copies:
+        if not (stage / name).exists():
+            shutil.copyfile(src, stage / name)
