@@ -6,7 +6,6 @@ import os
 import tempfile
 from pathlib import Path
 
-
 TMP_PREFIX = ".tmp-"  # a temporary file a killed writer left: the next import removes it
 
 

@@ -77,11 +77,14 @@ def test_entities_flattened_to_plain_text(posts):
     assert post.title == "Elbe Day"
 
 
-def test_text_link_keeps_its_visible_text_and_names_the_url_in_a_warning(posts):
-    assert "elbe-statement" not in " ".join(p.text for p in posts[2].paragraphs)
-    assert posts[2].warnings[1] == ("text links kept as their visible text only: "
-                                    "'joint statement' -> https://example.org/elbe-statement")
-    # a text_link whose text is its own URL drops nothing, so it is not mentioned
+def test_text_link_keeps_its_visible_text_and_its_target(posts):
+    """Real channel posts cite their sources through text links: the target is kept, as a link."""
+    assert "elbe-statement" not in " ".join(p.text for p in posts[2].paragraphs)  # the words stay the words
+    links = [(s.text, s.href) for p in posts[2].paragraphs for s in p.spans if s.href]
+    assert ("joint statement", "https://example.org/elbe-statement") in links
+    assert not any("text links" in w for w in posts[2].warnings)
+    from scripts.sources.write import render_original
+    assert "[joint statement](<https://example.org/elbe-statement>)" in render_original(posts[2])
 
 
 def test_text_entities_used_when_there_is_no_text():
@@ -298,3 +301,17 @@ def _web_folder(tmp_path: Path) -> str:
             return folder.name
     raise AssertionError("the web page's first post was not imported")
 
+
+
+def test_line_breaks_emphasis_and_unixtime():
+    """A poem keeps its lines in one paragraph, bold stays bold, and date_unixtime dates a message without 'date'."""
+    export = {"name": "Poems", "type": "public_channel", "id": 42, "messages": [{
+        "id": 5, "type": "message", "date_unixtime": "1683624600",
+        "text_entities": [{"type": "bold", "text": "Жди меня"}, {"type": "plain", "text": ", и я вернусь.\nТолько очень жди.\n\nК. Симонов"}]}]}
+    [post] = import_telegram_json.parse(json.dumps(export, ensure_ascii=False))
+    assert [p.text for p in post.paragraphs] == ["Жди меня, и я вернусь.\nТолько очень жди.", "К. Симонов"]
+    assert post.paragraphs[0].spans[0].text == "Жди меня" and post.paragraphs[0].spans[0].bold
+    assert (post.date, post.time) == (dt.date(2023, 5, 9), "09:30")
+    assert post.identity == "telegram:42/5"
+    from scripts.sources.write import render_original
+    assert "**Жди меня**, и я вернусь.  \nТолько очень жди." in render_original(post)

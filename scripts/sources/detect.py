@@ -9,8 +9,14 @@ import stat
 from pathlib import Path
 
 from ..content.model import ContentError, ContentErrors, Post
-from . import (gallery_article, telegram_channel_html, telegram_channel_text, telegram_desktop_html, telegram_json,
-               telegram_web)
+from . import (
+    gallery_article,
+    telegram_channel_html,
+    telegram_channel_text,
+    telegram_desktop_html,
+    telegram_json,
+    telegram_web,
+)
 
 # The JSON export first: its test is cheap (a '{' and a "messages" or "chats" key) and no text page passes it.
 # Then the HTML formats (found by their class names), then the text copies.

@@ -5,17 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import replace
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
-from ..content.model import ContentError, ContentErrors, Paragraph, Photo, Post, Span
+from ..content.model import ContentError, ContentErrors, Photo, Post, Span
 from ..text.dates import dates_in
-from ..text.hashtags import hashtags, is_hashtag_line, unique_hashtags
-from ..text.language import detect_lang
 from ..text.normalize import normalize_line
+from . import spans
 from .common import infer_date, title_from
 
 KIND = "telegram-channel-html"
@@ -118,7 +116,7 @@ def _post(el: Tag, channel: str, n: int, title: str | None) -> Post | None:
         if runs:
             runs.append(Span("\n\n"))
         runs += _runs(block)
-    paragraphs, tags = _paragraphs(runs)
+    paragraphs, tags = spans.paragraphs_and_tags_of(runs)
     photos, missing = _media(bubble)
     if not paragraphs and not tags and not photos and not missing:
         return None
@@ -199,7 +197,7 @@ def _runs(el: Tag) -> list[Span]:
         node, marks, href = stack.pop()
         if isinstance(node, NavigableString):
             if not isinstance(node, PreformattedString):  # comments, CDATA, doctype: not text
-                out.append(_span(str(node).replace("\n", " ").replace("\r", " "), marks, href))
+                out.append(spans.span(str(node).replace("\n", " ").replace("\r", " "), marks, href))
         elif isinstance(node, Tag):
             if node.name == "br":
                 out.append(Span("\n"))
@@ -207,7 +205,7 @@ def _runs(el: Tag) -> list[Span]:
             if node.name in ("script", "style", "template"):
                 continue
             if _has(node, "emoji"):  # <i class="emoji"><b>🎗</b></i>: a picture of the character, no emphasis
-                out.append(_span(node.get_text(""), marks, href))
+                out.append(spans.span(node.get_text(""), marks, href))
                 continue
             if node.name == "a":
                 target = (node.get("href") or "").strip()
@@ -219,86 +217,6 @@ def _runs(el: Tag) -> list[Span]:
     return out
 
 
-def _span(text: str, marks: frozenset, href: str | None) -> Span:
-    return Span(text, bold="bold" in marks, italic="italic" in marks, code="code" in marks,
-                strike="strike" in marks, href=href)
-
-
 # --- spans to paragraphs (the same in import_telegram_desktop_html) -----------------------------------------
 
-_PUA = "\ue001"  # around a span while normalizing, so that its outer spaces survive normalize_line's strip
 
-
-def _paragraphs(runs: list[Span]) -> tuple[list[Paragraph], list[str]]:
-    """Paragraphs at blank lines, each line break inside a paragraph kept as "\\n"; lines of hashtags only are
-    the post's tags, each paragraph once."""
-    lines: list[list[Span]] = [[]]
-    for s in runs:
-        for i, part in enumerate(s.text.split("\n")):
-            if i:
-                lines.append([])
-            if part:
-                lines[-1].append(replace(s, text=part))
-    blocks: list[list[tuple[str, list[Span]]]] = [[]]
-    tag_lines: list[str] = []
-    for line in lines:
-        plain, spans = _clean(line)
-        if not plain:
-            blocks.append([])
-        elif is_hashtag_line(plain):
-            tag_lines.append(plain)
-        else:
-            blocks[-1].append((plain, spans))
-    paragraphs, seen = [], set()
-    for block in blocks:
-        if not block:
-            continue
-        text = "\n".join(plain for plain, _ in block)
-        key = " ".join(text.split())
-        if key in seen:
-            continue
-        seen.add(key)
-        spans: list[Span] = []
-        for i, (_, line_spans) in enumerate(block):
-            if i:
-                spans.append(Span("\n"))
-            spans.extend(line_spans)
-        marked = any(s.bold or s.italic or s.code or s.strike or s.href for s in spans)
-        paragraphs.append(Paragraph(text, detect_lang(text), tuple(_merge(spans)) if marked else ()))
-    tags = unique_hashtags([t for line in tag_lines for t in hashtags(line)]
-                           + [t for p in paragraphs for t in hashtags(p.text)])
-    return paragraphs, tags
-
-
-def _clean(line: list[Span]) -> tuple[str, list[Span]]:
-    """A line's text normalized as normalize_line does, and its spans with the same characters."""
-    expected = normalize_line("".join(s.text for s in line))
-    out: list[Span] = []
-    for s in line:
-        t = normalize_line(_PUA + s.text + _PUA)[1:-1]
-        if out and out[-1].text.endswith(" ") and t.startswith(" "):
-            t = t[1:]
-        if t:
-            out.append(replace(s, text=t))
-    while out and out[0].text.startswith(" "):
-        out[0] = replace(out[0], text=out[0].text.lstrip(" "))
-        if not out[0].text:
-            out.pop(0)
-    while out and out[-1].text.endswith(" "):
-        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
-        if not out[-1].text:
-            out.pop()
-    if "".join(s.text for s in out) != expected:  # normalizing a piece differs from the whole: keep the text
-        return expected, [Span(expected)] if expected else []
-    return expected, out
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    """Neighbouring spans with the same marks as one."""
-    out: list[Span] = []
-    for s in spans:
-        if out and replace(out[-1], text="") == replace(s, text=""):
-            out[-1] = replace(s, text=out[-1].text + s.text)
-        else:
-            out.append(s)
-    return out

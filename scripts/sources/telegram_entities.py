@@ -11,12 +11,9 @@ from ..content.model import Span
 MARKS = {"bold": "bold", "italic": "italic", "code": "code", "pre": "code", "strikethrough": "strike"}
 
 
-def spans_from_entities(text_entities) -> list[list[Span]]:
-    """The spans of each paragraph (paragraphs end at blank lines; a line break inside one stays a "\\n").
-
-    text_entities is the export's list of {"type", "text", ...} objects (a plain string is allowed too, as
-    in "text"): a text_link keeps its href, a link its own text, a mention its t.me address, an email its
-    mailto: address. Raises ValueError for an entity that is not an object with a "text" string."""
+def runs_from_entities(text_entities) -> list[Span]:
+    """The entities as one run of spans, line breaks inside their texts (sources/spans.py makes the
+    paragraphs). Raises ValueError for an entity that is not an object with a "text" string."""
     if isinstance(text_entities, str):
         text_entities = [text_entities]
     if not isinstance(text_entities, list):
@@ -32,6 +29,16 @@ def spans_from_entities(text_entities) -> list[list[Span]]:
         mark = MARKS.get(kind)
         flat.append(Span(text, bold=mark == "bold", italic=mark == "italic", code=mark == "code",
                          strike=mark == "strike", href=_href(kind, text, entity.get("href"))))
+    return flat
+
+
+def spans_from_entities(text_entities) -> list[list[Span]]:
+    """The spans of each paragraph (paragraphs end at blank lines; a line break inside one stays a "\\n").
+
+    text_entities is the export's list of {"type", "text", ...} objects (a plain string is allowed too, as
+    in "text"): a text_link keeps its href, a link its own text, a mention its t.me address, an email its
+    mailto: address. Raises ValueError for an entity that is not an object with a "text" string."""
+    flat = runs_from_entities(text_entities)
     paragraphs: list[list[Span]] = [[]]
     line: list[Span] = []
     lines: list[list[Span]] = [line]

@@ -7,11 +7,11 @@ import json
 import re
 from collections import Counter
 
-from ..content.model import ContentError, ContentErrors, Paragraph, Photo, Post
+from ..content.model import ContentError, ContentErrors, Photo, Post
 from ..text.dates import dates_in
-from ..text.language import detect_lang
-from ..text.normalize import split_lines
-from .common import infer_date, paragraphs_and_tags, title_from
+from . import spans
+from .common import infer_date, title_from
+from .telegram_entities import runs_from_entities
 
 KIND = "telegram-json"
 # parse() has no path: its errors name the export's usual file name, and importer.parse_source
@@ -121,14 +121,21 @@ def _post(msg: dict, chat_name: str | None) -> Post | None:
     msg_id = msg.get("id")
     if not isinstance(msg_id, int) or isinstance(msg_id, bool):
         raise _Invalid("no numeric 'id'")
-    body, links = _flatten(msg["text"] if "text" in msg else msg.get("text_entities", ""))
+    raw = msg["text"] if "text" in msg else msg.get("text_entities", "")
+    if isinstance(msg.get("text_entities"), list) and isinstance(raw, (str, list)):
+        raw = msg["text_entities"]  # the same text, with every entity's marks and link targets
+    _flatten(raw)  # checks its shape, with the message's number in the message
+    try:
+        paragraphs, unique_tags = spans.paragraphs_and_tags_of(runs_from_entities(raw if raw is not None else ""))
+    except ValueError as e:
+        raise _Invalid(str(e)) from None
+    texts = [p.text for p in paragraphs]
     photos, missing = _media(msg)
-    texts, unique_tags = paragraphs_and_tags(split_lines(body))
     if not texts and not unique_tags and not photos and not missing:
         return None
     source = _text_field(msg, "forwarded_from") or chat_name or _text_field(msg, "from") or "Unknown channel"
     post = Post(
-        paragraphs=[Paragraph(t, detect_lang(t)) for t in texts],
+        paragraphs=paragraphs,
         source_name=source,
         source_kind=KIND,
         title=title_from(texts),
@@ -139,6 +146,9 @@ def _post(msg: dict, chat_name: str | None) -> Post | None:
     )
     post.commemorates = sorted({d for t in texts for _, d in dates_in(t) if 1939 <= d.year <= 1945})
     stamp = msg.get("date")
+    unix = msg.get("date_unixtime")
+    if stamp is None and isinstance(unix, (str, int)) and str(unix).isdigit():
+        stamp = dt.datetime.fromtimestamp(int(unix), dt.timezone.utc).replace(tzinfo=None).isoformat()
     if stamp is None:
         post.date, reason = infer_date(texts, unique_tags)
         if reason:
@@ -151,8 +161,6 @@ def _post(msg: dict, chat_name: str | None) -> Post | None:
         if when is None:
             raise _Invalid(f"'date' is {json.dumps(stamp, ensure_ascii=False)[:40]} (expected e.g. \"2023-04-25T10:15:00\")")
         post.date, post.time = when.date(), when.strftime("%H:%M")
-    if links:
-        post.warnings.append("text links kept as their visible text only: " + "; ".join(links))
     return post
 
 

@@ -23,7 +23,13 @@ from ..text.slugs import slugify
 from . import force as forcing
 from . import photos as photo_files
 from . import staging
-from .detect import check_unicode, decode_with_warnings, export_pages, parse_source, read_source
+from .detect import (
+    check_unicode,
+    decode_with_warnings,
+    export_pages,
+    parse_source,
+    read_source,
+)
 from .lock import import_lock
 
 

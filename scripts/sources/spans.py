@@ -1,0 +1,93 @@
+"""Marked-up text (spans) of the HTML and JSON Telegram formats as a post's paragraphs and tags: one way for every importer that keeps links, emphasis and line breaks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..content.model import Paragraph, Span
+from ..text.hashtags import hashtags, is_hashtag_line, unique_hashtags
+from ..text.language import detect_lang
+from ..text.normalize import normalize_line
+
+
+def span(text: str, marks: frozenset, href: str | None) -> Span:
+    return Span(text, bold="bold" in marks, italic="italic" in marks, code="code" in marks,
+                strike="strike" in marks, href=href)
+
+
+_PUA = "\ue001"  # around a span while normalizing, so that its outer spaces survive normalize_line's strip
+
+
+def paragraphs_and_tags_of(runs: list[Span]) -> tuple[list[Paragraph], list[str]]:
+    """Paragraphs at blank lines, each line break inside a paragraph kept as "\\n"; lines of hashtags only are
+    the post's tags, each paragraph once."""
+    lines: list[list[Span]] = [[]]
+    for s in runs:
+        for i, part in enumerate(s.text.split("\n")):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append(replace(s, text=part))
+    blocks: list[list[tuple[str, list[Span]]]] = [[]]
+    tag_lines: list[str] = []
+    for line in lines:
+        plain, spans = _clean(line)
+        if not plain:
+            blocks.append([])
+        elif is_hashtag_line(plain):
+            tag_lines.append(plain)
+        else:
+            blocks[-1].append((plain, spans))
+    paragraphs, seen = [], set()
+    for block in blocks:
+        if not block:
+            continue
+        text = "\n".join(plain for plain, _ in block)
+        key = " ".join(text.split())
+        if key in seen:
+            continue
+        seen.add(key)
+        spans: list[Span] = []
+        for i, (_, line_spans) in enumerate(block):
+            if i:
+                spans.append(Span("\n"))
+            spans.extend(line_spans)
+        marked = any(s.bold or s.italic or s.code or s.strike or s.href for s in spans)
+        paragraphs.append(Paragraph(text, detect_lang(text), tuple(merge(spans)) if marked else ()))
+    tags = unique_hashtags([t for line in tag_lines for t in hashtags(line)]
+                           + [t for p in paragraphs for t in hashtags(p.text)])
+    return paragraphs, tags
+
+
+def _clean(line: list[Span]) -> tuple[str, list[Span]]:
+    """A line's text normalized as normalize_line does, and its spans with the same characters."""
+    expected = normalize_line("".join(s.text for s in line))
+    out: list[Span] = []
+    for s in line:
+        t = normalize_line(_PUA + s.text + _PUA)[1:-1]
+        if out and out[-1].text.endswith(" ") and t.startswith(" "):
+            t = t[1:]
+        if t:
+            out.append(replace(s, text=t))
+    while out and out[0].text.startswith(" "):
+        out[0] = replace(out[0], text=out[0].text.lstrip(" "))
+        if not out[0].text:
+            out.pop(0)
+    while out and out[-1].text.endswith(" "):
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
+        if not out[-1].text:
+            out.pop()
+    if "".join(s.text for s in out) != expected:  # normalizing a piece differs from the whole: keep the text
+        return expected, [Span(expected)] if expected else []
+    return expected, out
+
+
+def merge(spans: list[Span]) -> list[Span]:
+    """Neighbouring spans with the same marks as one."""
+    out: list[Span] = []
+    for s in spans:
+        if out and replace(out[-1], text="") == replace(s, text=""):
+            out[-1] = replace(s, text=out[-1].text + s.text)
+        else:
+            out.append(s)
+    return out
