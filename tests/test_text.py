@@ -129,3 +129,17 @@ def test_dates_in_does_not_read_a_cut_word_as_a_month():
 def test_dates_in_reads_english_russian_and_turkish_dates():
     text = "On May 9, 1945 and 24 июня 1945, then 9 Mayıs 2023; not 9 May 19451 nor May 32, 1945."
     assert [d.isoformat() for _, d in dates_in(text)] == ["1945-05-09", "1945-06-24", "2023-05-09"]
+
+
+def test_detect_lang_reads_words_not_addresses():
+    """URLs and Latin tokens are not English words (issue 11): these are Russian."""
+    assert detect_lang("Подробнее: https://t.me/MID_Russia/27000") == "ru"
+    assert detect_lang("тестирование utf-8.") == "ru"
+    assert detect_lang("https://t.me/MID_Russia/27000") is None
+
+
+def test_detect_lang_names_a_fourth_language_as_itself():
+    assert detect_lang("Радянські та американські війська зустрілися на Ельбі 25 квітня 1945 року.") == "uk"
+    assert detect_lang("Die sowjetischen und amerikanischen Truppen trafen sich an der Elbe.") == "de"
+    assert detect_lang("Савецкія і амерыканскія войскі сустрэліся на Эльбе.") == "be"
+    assert detect_lang("Sovyet ve Amerikan askerleri Elbe nehrinde buluştu.") == "tr"

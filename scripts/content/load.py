@@ -119,7 +119,7 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
     for name in sorted(name for name in names if name.endswith(".md")):
         md_rel = rel / name
         stem = name[:-3]
-        if stem not in LANGS:
+        if stem not in LANGS and stem != lang:  # an original in another language is <its code>.md
             errors.append(ContentError(md_rel, None, f"unknown language file '{name}' (expected one of: {', '.join(l + '.md' for l in LANGS)})"))
             continue
         try:

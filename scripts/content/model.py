@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 
 LANGS = ("en", "ru", "tr")
 DEFAULT_LANG = LANGS[0]
+# Languages an original may be written in beside the site's own: such a post is shown in its language,
+# untranslated, on every site language's page, never labelled as one of ours.
+OTHER_LANGS = ("uk", "be", "de", "fr", "pl")
+ORIGINAL_LANGS = LANGS + OTHER_LANGS
 
 
 class ContentError(Exception):
@@ -105,7 +109,7 @@ class Post:
                 weight[p.lang] = weight.get(p.lang, 0) + len(p.text)
         if not weight:
             return DEFAULT_LANG
-        return max(LANGS, key=lambda lang: (weight.get(lang, -1), -LANGS.index(lang)))
+        return max(ORIGINAL_LANGS, key=lambda lang: (weight.get(lang, -1), -ORIGINAL_LANGS.index(lang)))
 
 
 @dataclass(frozen=True)

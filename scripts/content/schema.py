@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .model import LANGS, ContentError
+from .model import LANGS, ORIGINAL_LANGS, ContentError
 
 SOURCE_KINDS = ("telegram-web", "telegram-html", "telegram-channel-html", "telegram-json", "gallery-article",
                 "manual")
@@ -84,12 +84,13 @@ class Choice:
 
 @dataclass(frozen=True)
 class Language:
-    expected: str = "a language code: " + ", ".join(LANGS)
+    langs: tuple = LANGS
+    expected: str = "a language code"
 
     def convert(self, value, name, line, problems):
-        if isinstance(value, str) and value in LANGS:
+        if isinstance(value, str) and value in self.langs:
             return value
-        problems.add(line, f"{name}: unknown language {_what(value)} (expected one of {', '.join(LANGS)})")
+        problems.add(line, f"{name}: unknown language {_what(value)} (expected one of {', '.join(self.langs)})")
         return None
 
 
@@ -262,7 +263,8 @@ META = Record((
     Field("date_inferred", Text(), "why the date was inferred, when the source did not state it"),
     Field("time", Text(), "the time the source gives, e.g. 13:59 GMT"),
     Field("source", SOURCE, "name, kind, raw (and optionally item, url)", required=True),
-    Field("lang", Language(), "the language of the original text: " + ", ".join(LANGS), required=True),
+    Field("lang", Language(ORIGINAL_LANGS), "the language of the original text: " + ", ".join(LANGS)
+          + " (or " + ", ".join(ORIGINAL_LANGS[len(LANGS):]) + ": shown untranslated until translated)", required=True),
     Field("tags", ListOf(Hashtag()), "hashtags as written, or tag slugs"),
     Field("commemorates", ListOf(Date()), "historical dates the post remembers, YYYY-MM-DD"),
     Field("missing_media", ListOf(Choice(MEDIA)), "media the copy did not capture: " + ", ".join(MEDIA)),

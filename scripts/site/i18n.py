@@ -11,15 +11,21 @@ from babel.dates import format_date
 LANG_NAMES = {"en": "English", "ru": "Русский", "tr": "Türkçe"}
 
 # Each language's own way to name a language inside a sentence.
-_IN = {  # "written in X"
-    "en": {"en": "English", "ru": "Russian", "tr": "Turkish"},
-    "ru": {"en": "английском", "ru": "русском", "tr": "турецком"},
-    "tr": {"en": "İngilizce", "ru": "Rusça", "tr": "Türkçe"},
+_IN = {  # "written in X" (also the languages an original may be in beside ours: content/model.py OTHER_LANGS)
+    "en": {"en": "English", "ru": "Russian", "tr": "Turkish",
+           "uk": "Ukrainian", "be": "Belarusian", "de": "German", "fr": "French", "pl": "Polish"},
+    "ru": {"en": "английском", "ru": "русском", "tr": "турецком",
+           "uk": "украинском", "be": "белорусском", "de": "немецком", "fr": "французском", "pl": "польском"},
+    "tr": {"en": "İngilizce", "ru": "Rusça", "tr": "Türkçe",
+           "uk": "Ukraynaca", "be": "Belarusça", "de": "Almanca", "fr": "Fransızca", "pl": "Lehçe"},
 }
 _FROM = {  # "translated from X"
-    "en": {"en": "English", "ru": "Russian", "tr": "Turkish"},
-    "ru": {"en": "английского", "ru": "русского", "tr": "турецкого"},
-    "tr": {"en": "İngilizceden", "ru": "Rusçadan", "tr": "Türkçeden"},
+    "en": {"en": "English", "ru": "Russian", "tr": "Turkish",
+           "uk": "Ukrainian", "be": "Belarusian", "de": "German", "fr": "French", "pl": "Polish"},
+    "ru": {"en": "английского", "ru": "русского", "tr": "турецкого",
+           "uk": "украинского", "be": "белорусского", "de": "немецкого", "fr": "французского", "pl": "польского"},
+    "tr": {"en": "İngilizceden", "ru": "Rusçadan", "tr": "Türkçeden",
+           "uk": "Ukraynacadan", "be": "Belarusçadan", "de": "Almancadan", "fr": "Fransızcadan", "pl": "Lehçeden"},
 }
 
 STRINGS = {
