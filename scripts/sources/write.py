@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import parallel
-from ..content.model import LANGS, ContentError, Post
+from ..content.model import LANGS, ContentError, Paragraph, Post
 from ..content.yaml_io import dump_yaml, load_yaml, read_text, split_front_matter
 from ..files import write_bytes_atomic
 from ..text.dedupe import fingerprint
@@ -23,6 +23,7 @@ from ..text.slugs import slugify
 from . import force as forcing
 from . import photos as photo_files
 from . import staging
+from .common import title_from
 from .detect import (
     check_unicode,
     decode_with_warnings,
@@ -88,13 +89,14 @@ def render_original(post: Post) -> str:
 
 def original_fields(post: Post) -> dict:
     """What the importer writes in the original-language file: title, captions (if photos), body."""
-    title = post.title or " ".join(f"#{t}" for t in post.tags) or post.source_name
+    title, paragraphs = title_once(post)
+    title = title or media_title(post) or " ".join(f"#{t}" for t in post.tags) or post.source_name
     fields: dict = {"title": title}
     if post.photos:
         fields["captions"] = {p.n: escape_markdown(p.caption) for p in post.photos}
     paras = []
     post_lang = post.lang
-    for p in post.paragraphs:
+    for p in paragraphs:
         # Escaped text; with the source's links, emphasis and line breaks where it has them.
         md = inline_markdown(p) if p.spans or "\n" in p.text else escape_markdown(p.text)
         if p.lang and p.lang != post_lang:
@@ -102,6 +104,42 @@ def original_fields(post: Post) -> dict:
         paras.append(md)
     fields["body"] = "\n\n".join(paras)
     return fields
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def title_once(post: Post) -> tuple[str, list]:
+    """The title and the paragraphs to write, so that a title taken from the text does not put its
+    sentence on the page twice: when the title is the first paragraph's first sentence, the sentence
+    moves to the title whole (with what precedes it, an emoji say) and leaves the body."""
+    title, paragraphs = post.title, list(post.paragraphs)
+    if not title or title.endswith("…") or not paragraphs or paragraphs[0].spans:
+        return title, paragraphs
+    first = paragraphs[0]
+    head, *rest = _SENTENCE_END.split(first.text, maxsplit=1)
+    if "\n" in head or title_from([head]) != title:
+        return title, paragraphs
+    title = head[:-1] if head.endswith(".") and not head.endswith("..") else head
+    if rest:
+        paragraphs[0] = Paragraph(rest[0], first.lang)
+    else:
+        paragraphs.pop(0)
+    return title, paragraphs
+
+
+MEDIA_NAMES = {"video": "Video", "photo": "Photo", "file": "File", "audio": "Voice message"}
+
+
+def media_title(post: Post) -> str:
+    """A title for a message without words: what it holds and when ('Video, 2023-05-09')."""
+    if post.paragraphs or any(p.caption for p in post.photos):
+        return ""
+    held = [MEDIA_NAMES.get(m, m) for m in post.missing_media] + (["Photo"] if post.photos else [])
+    if not held:
+        return ""
+    when = post.date.isoformat() if post.date else "undated"
+    return f"{' and '.join(dict.fromkeys(held))}, {when}"
 
 
 def render_markdown(fields: dict, front: dict | None = None) -> str:
@@ -307,6 +345,9 @@ def _plan(parsed, root: Path, force: bool, report: Report) -> tuple[list, list[T
             report.attention += notes
             for w in post.warnings:
                 report.attention.append(f"{shown}: {w}")
+            if media_title(post):
+                report.attention.append(f"{shown}: a message without words ({media_title(post)}): its title says "
+                                        "what it holds; write a better one, and a caption if you know what it shows")
             if post.date is None:
                 report.attention.append(f"{shown}: no date (add 'date: YYYY-MM-DD' to "
                                         "meta.yml; until then it is listed after the dated posts)")
