@@ -85,7 +85,8 @@ def render_post(entry: Entry, lang: str, resolve) -> str:
         out.append(_gallery(entry, lang, version, fallback))
     if entry.commemorates:
         days = ", ".join(f'<time datetime="{d.isoformat()}">{date_text(lang, d)}</time>' for d in entry.commemorates)
-        out.append(f'<p class="commemorates">{t(lang, "commemorates")}: {days}</p>\n\n')
+        label = t(lang, "commemorates")["one" if len(entry.commemorates) == 1 else "other"]  # one date or several, not CLDR plurals
+        out.append(f'<p class="commemorates">{label}: {days}</p>\n\n')
     out.append(tag_chips(entry.tags, lang, here))
     return "".join(out)
 
