@@ -50,7 +50,7 @@ def test_translation_states(docs):
     ru = (docs / "ru/posts/parade-1941.md").read_text(encoding="utf-8")
     assert "Translated from Russian." in en
     assert '<span lang="ru">Знамя Победы &lt;b&gt;</span>' in en  # caption 2 not translated yet: original, marked
-    assert "Bu paylaşım henüz Türkçeye çevrilmedi. Aşağıdaki metin özgün dilindedir (Rusça)." in tr
+    assert "Bu paylaşım henüz Türkçeye çevrilmedi. Aşağıda metnin Rusça aslı yer alıyor." in tr
     assert '<div lang="ru" markdown>' in tr
     assert "Оригинал на русском языке." in ru
     assert "[#Парад](../tags/parade.md)" in ru

@@ -81,7 +81,7 @@ def test_fragments_hold_the_post_text_and_not_the_page_furniture(site):
     assert ru["meta"]["title"] == "Встреча на Эльбе в исторических фотографиях"
     assert ru["content"].startswith("Встреча на Эльбе в исторических фотографиях.")
     assert "Советские и британские часовые на Эльбе" in ru["content"]  # a caption
-    for absent in ("Источник", "Перевод с", "Версии", "©", "Sputnik", "Фотографии", "Памятные даты", "Мы были союзниками"):
+    for absent in ("Источник", "Перевод с", "Версии", "©", "Sputnik", "Фотографии", "Памятные даты", "Памятная дата", "Мы были союзниками"):
         assert absent not in ru["content"], absent
     en = by_url["en"]["/posts/elbe-link-up-in-photographs/"]
     for absent in ("Source:", "Original text", "©", "Photographs", "Photo 1", "held by"):

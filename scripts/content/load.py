@@ -41,7 +41,12 @@ SOURCE_KEYS = {"name", "kind", "raw", "item", "url"}
 SOURCE_KINDS = {"telegram-web", "gallery-article", "telegram-json", "manual"}
 GALLERY_KEYS = {"agency", "photographer", "rights", "image"}
 MEDIA = {"video", "photo", "file"}
-FRONT_KEYS = {"title", "captions", "translation_of", "original_hash"}
+FRONT_KEYS = {"title", "captions", "translation_of", "original_hash",
+              "translated_by", "translated_on", "translation_method", "draft"}
+# Credit of a translation (front matter of a translation only): who, when, how.
+TRANSLATORS_ANONYMOUS = ("volunteer", "volunteers")  # one unnamed volunteer; the archive's volunteers (the team)
+TRANSLATION_METHODS = {"hand": "translated by a person", "machine-reviewed": "a machine draft reviewed by a person"}
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 
 
@@ -174,6 +179,7 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
                                    image=image, width=size[0] if size else None, height=size[1] if size else None))
 
     versions = {}
+    drafts: list[str] = []
     for name in sorted(name for name in names if name.endswith(".md")):
         md_rel = rel / name
         stem = name[:-3]
@@ -190,6 +196,13 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
         for key in front:
             if key not in FRONT_KEYS:
                 errors.append(ContentError(md_rel, front.key_lines[key], f"unknown key '{key}' (expected one of: {', '.join(sorted(FRONT_KEYS))})"))
+        credit = _credit(front, md_rel, is_original=lang_ok and stem == lang, errors=errors)
+        if "draft" in front:
+            if front["draft"] is not True and front["draft"] is not False:
+                errors.append(ContentError(md_rel, front.key_lines["draft"], f"draft: '{front['draft']}' (expected true while the translation is being written, or no draft line)"))
+            elif front["draft"] and stem != lang:
+                drafts.append(stem)
+                continue  # `translate` started it and the translator has not finished: the page shows the original
         title = front.get("title")
         if not isinstance(title, str) or not title.strip():
             errors.append(ContentError(md_rel, front.key_lines.get("title", 1), "missing title (expected 'title: ...' in the front matter)"))
@@ -209,7 +222,7 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
             errors.append(ContentError(md_rel, front.key_lines["translation_of"], f"translation_of: '{translation_of}' (expected '{lang}', the original's language)"))
         versions[stem] = Version(lang=stem, title=title.strip(), body=body, captions=captions,
                                  path=str(md_rel), translation_of=lang if stem != lang else None,
-                                 original_hash=front.get("original_hash"), body_line=body_line)
+                                 original_hash=_original_hash(front, md_rel, errors), body_line=body_line, **credit)
     if lang_ok and lang not in versions and not any(e.path == str(rel / f"{lang}.md") for e in errors):
         errors.append(ContentError(rel / f"{lang}.md", None, f"missing the original text (meta.yml says lang: {lang}; expected {lang}.md)"))
     if errors:
@@ -220,8 +233,61 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
     fingerprint = (m.group(1), meta_text[: m.start()].count("\n") + 1) if m else None
     fields = dict(id=post_id, path=str(rel), lang=lang, source=dict(source), versions=versions, date=date,
                   date_inferred=meta.get("date_inferred"), time=meta.get("time"),
-                  commemorates=tuple(sorted(commemorates)), missing_media=tuple(missing), gallery=tuple(gallery))
+                  commemorates=tuple(sorted(commemorates)), missing_media=tuple(missing), gallery=tuple(gallery),
+                  drafts=tuple(drafts))
     return fields, tag_names, fingerprint
+
+
+def _original_hash(front, md_rel, errors) -> str | None:
+    """original_hash as text; all digits unquoted is a YAML number, and a number is refused (a leading 0
+    would already be lost), so that the hash compares as written."""
+    value = front.get("original_hash")
+    if value is None or isinstance(value, str):
+        return value
+    errors.append(ContentError(md_rel, front.key_lines["original_hash"],
+                               f"original_hash: {value} is read as a number (expected it quoted: original_hash: '{value}')"))
+    return str(value)
+
+
+def _credit(front, md_rel, is_original: bool, errors) -> dict:
+    """translated_by, translated_on, translation_method of a translation, checked: who (a name, or
+    'volunteer' / 'volunteers'), when ('YYYY-MM' or 'YYYY-MM-DD'), how ('hand' or 'machine-reviewed')."""
+    kl = front.key_lines
+    out = {}
+    if is_original:
+        for key in ("translated_by", "translated_on", "translation_method", "draft"):
+            if key in front:
+                errors.append(ContentError(md_rel, kl[key], f"{key}: the original is not a translation (expected it only in a translation's front matter)"))
+        return out
+    who = front.get("translated_by")
+    if who is not None:
+        if not isinstance(who, str) or not who.strip():
+            errors.append(ContentError(md_rel, kl["translated_by"], "translated_by: expected a name, or 'volunteer' / 'volunteers' (the archive's volunteers)"))
+        else:
+            out["translated_by"] = who.strip()
+    when = front.get("translated_on")
+    if when is not None:
+        m = _MONTH_RE.match(str(when))
+        ok = False
+        if m:
+            import datetime as dt
+            try:
+                dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+                ok = True
+            except ValueError:
+                pass
+        if ok:
+            out["translated_on"] = str(when)
+        else:
+            errors.append(ContentError(md_rel, kl["translated_on"], f"translated_on: '{when}' is not a month or a day (expected YYYY-MM or YYYY-MM-DD, e.g. '2026-12')"))
+    how = front.get("translation_method")
+    if how is not None:
+        if how not in TRANSLATION_METHODS:
+            errors.append(ContentError(md_rel, kl["translation_method"], f"translation_method: '{how}' (expected one of: "
+                                       + ", ".join(f"{k} ({v})" for k, v in TRANSLATION_METHODS.items()) + ")"))
+        else:
+            out["translation_method"] = how
+    return out
 
 
 def _duplicates(read: list[tuple[str, tuple[str, int] | None]], where: str) -> list[ContentError]:
