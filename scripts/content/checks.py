@@ -40,8 +40,9 @@ def stale_translations(content: Content) -> list[Problem]:
             if version.original_hash != current:
                 what = ("has no original_hash" if not version.original_hash
                         else f"was made from an earlier original (original_hash {version.original_hash}, now {current})")
+                shown = f"'{current}'" if current.isdigit() else current  # all digits unquoted would be a YAML number
                 out.append(Problem(version.path, 1, f"translation {what}: check it against {entry.lang}.md, "
-                                   f"then set original_hash: {current!r}" if current.isdigit() else f"then set original_hash: {current}", warning=True))
+                                   f"then set original_hash: {shown}", warning=True))
     return out
 
 
