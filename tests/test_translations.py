@@ -371,3 +371,17 @@ def test_status_lists_newest_first_and_why_a_translation_is_stale(golden_copy, c
     en.write_text(en.read_text(encoding="utf-8").replace("original_hash: ", "original_hash: 0"), encoding="utf-8")
     run("--content", golden_copy, "status")
     assert "that version is not in the git history, so the changed paragraphs are unknown" in capsys.readouterr().out
+
+
+def test_a_draft_started_with_by_keeps_its_translator_through_the_po_file(golden_copy, tmp_path):
+    assert run("--content", golden_copy, "translate", PARADE, "tr", "--by", "Anna Petrova", "--method", "machine-reviewed") == 0
+    out = tmp_path / "po"
+    run("--content", golden_copy, "translations", "export", "--lang", "tr", "--dir", out)
+    path = out / "tr" / f"{PARADE}.po"
+    assert not any(u.target for u in units(path).values())  # the draft's copy of the original is no translation
+    save_po(path, {"title": "Geçit töreni", "p1": "7 Kasım 1941 geçit töreni. #GeçitTöreni", "p2": "Birlikler. \\*italik değil\\*"})
+    assert run("--content", golden_copy, "translations", "import", "--lang", "tr", "--dir", out, "--month", "2026-11") == 0
+    text = (golden_copy / "posts" / PARADE / "tr.md").read_text(encoding="utf-8")
+    assert "translated_by: Anna Petrova\ntranslated_on: 2026-11\ntranslation_method: machine-reviewed\n" in text
+    assert "draft" not in text
+    assert "Rusçadan makine çevirisi; gözden geçiren: Anna Petrova, Kasım 2026." in page(golden_copy, "tr", PARADE)

@@ -291,9 +291,11 @@ def import_file(content: Content, path: Path, lang: str, *, translator: str | No
     front.update(title=translated["title"], translation_of=entry.lang, original_hash=current_hash,
                  captions=dict(sorted(new_captions.items())) or None)
     if not same_text or not front.get("translated_by"):
-        front["translated_by"] = translator or _translator_from_header(header) or (existing.translated_by if existing else None) or "volunteer"
+        # Who and how: the command line, else the PO header, else what the file said (a draft that
+        # `translate --by` started, or the earlier translation), else an unnamed volunteer by hand.
+        front["translated_by"] = translator or _translator_from_header(header) or front.get("translated_by") or "volunteer"
         front["translated_on"] = month or _month_from_header(header) or dt.date.today().strftime("%Y-%m")
-        front["translation_method"] = method or header.get(HEADER_METHOD) or (existing.translation_method if existing else None) or "hand"
+        front["translation_method"] = method or header_method or front.get("translation_method") or "hand"
     if write:
         write_atomic(file_path, render_language_file(front, new_paras))
     result.outcome = "written"
