@@ -142,7 +142,7 @@ def test_hashtag_leads_to_tag_page_that_links_back(page, origin):
     page.locator("article a", has_text="#9Mayıs").click()
     page.wait_for_url(origin + "tr/tags/may-9/")
     assert "9 Mayıs" in page.locator("h1").inner_text()
-    page.locator("article a", has_text="Zafer Günü tebriği").first.click()
+    page.locator("article a", has_text="Zafer Günü kutlama mesajı").first.click()  # the reviewed TR title
     page.wait_for_url(origin + "tr/posts/victory-day-greeting/")
 
 

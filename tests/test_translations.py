@@ -379,9 +379,24 @@ def test_a_draft_started_with_by_keeps_its_translator_through_the_po_file(golden
     run("--content", golden_copy, "translations", "export", "--lang", "tr", "--dir", out)
     path = out / "tr" / f"{PARADE}.po"
     assert not any(u.target for u in units(path).values())  # the draft's copy of the original is no translation
-    save_po(path, {"title": "Geçit töreni", "p1": "7 Kasım 1941 geçit töreni. #GeçitTöreni", "p2": "Birlikler. \\*italik değil\\*"})
+    save_po(path, {"title": "7 Kasım 1941 geçit töreni", "p1": "7 Kasım 1941 geçit töreni. #GeçitTöreni", "p2": "Birlikler. \\*italik değil\\*"})
     assert run("--content", golden_copy, "translations", "import", "--lang", "tr", "--dir", out, "--month", "2026-11") == 0
     text = (golden_copy / "posts" / PARADE / "tr.md").read_text(encoding="utf-8")
     assert "translated_by: Anna Petrova\ntranslated_on: 2026-11\ntranslation_method: machine-reviewed\n" in text
     assert "draft" not in text
     assert "Rusçadan makine çevirisi; gözden geçiren: Anna Petrova, Kasım 2026." in page(golden_copy, "tr", PARADE)
+
+
+def test_exported_and_translated_po_files_pass_msgfmt_check(golden_copy, tmp_path):
+    """GNU gettext's own validation of the PO format (what Poedit and the other editors read)."""
+    if not shutil.which("msgfmt"):
+        pytest.skip("msgfmt (GNU gettext) is not installed: apt-get install gettext")
+    out = tmp_path / "po"
+    run("--content", golden_copy, "translations", "export", "--lang", "tr", "--dir", out)
+    path = out / "tr" / f"{PARADE}.po"
+    done = subprocess.run(["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0 and "0 translated messages, 5 untranslated messages." in done.stderr, done.stderr
+    save_po(path, {"title": "Geçit töreni", "p1": "7 Kasım 1941. #GeçitTöreni", "p2": "Birlikler. \\*x\\*"},
+            Last_Translator="Deniz Kaya <deniz@example.org>", PO_Revision_Date="2026-12-01 22:00+0300")
+    done = subprocess.run(["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0 and "3 translated messages, 2 untranslated messages." in done.stderr, done.stderr
