@@ -94,8 +94,27 @@ def test_nothing_fetched_from_other_hosts(site):
 def test_translation_notice_names_original_language(site):
     assert "Original text in English." in page(site, "en", "posts/meeting-on-the-elbe/")
     assert "Оригинал на турецком и русском языках." in page(site, "ru", "posts/victory-day-greeting/") or \
-        "Перевод с турецкого языка." in page(site, "ru", "posts/victory-day-greeting/")
+        "Перевод с турецкого языка: волонтёры архива, декабрь 2026." in page(site, "ru", "posts/victory-day-greeting/")
     assert "Metnin aslı Türkçe ve Rusça yazılmıştır." in page(site, "tr", "posts/victory-day-greeting/")
+
+
+def test_translation_credit_and_reviewed_strings_in_the_html(site):
+    ru = page(site, "ru", "posts/operation-bagration/")
+    assert "Перевод с английского языка: волонтёры архива, декабрь 2026." in ru
+    assert "Памятная дата: <time" in ru  # one date
+    tr = page(site, "tr", "posts/meeting-on-the-elbe/")
+    assert "İngilizceden çeviren: arşivin gönüllüleri, Aralık 2026." in tr
+    assert "Anılan tarih: <time" in tr
+    en = page(site, "en", "posts/victory-day-greeting/")
+    assert "Translated from Turkish by the archive’s volunteers, December 2026." in en
+    assert "<p>Translated from English.</p>" not in page(site, "tr", "posts/operation-bagration/")
+    # Pages without a description of their own carry the site's, in their language.
+    for lang, text in (("en", "A trilingual archive of public posts"), ("ru", "Трёхъязычный архив общедоступных публикаций"),
+                       ("tr", "İkinci Dünya Savaşı tarihine dair kamuya açık paylaşımlardan")):
+        html = page(site, lang, "tags/")
+        assert re.search(rf'<meta name="description" content="{text}[^"]*">', html), lang
+        assert re.search(rf'<meta property="og:description" content="{text}[^"]*">', html), lang
+    assert "<title>Etiketler - İkinci Dünya Savaşı’nı Anmak</title>" in page(site, "tr", "tags/")
 
 
 def test_a_fresh_import_builds_at_once(tmp_path):

@@ -66,7 +66,7 @@ def test_errors_and_broken_links(content, capsys):
     code, out = run(capsys, "--content", str(content), "check")
     assert code == 1
     assert out.splitlines() == [
-        "content/posts/parade-1941/en.md:13: broken link 'parade-1945.md' (expected a post as '<id>.md', a tag as "
+        "content/posts/parade-1941/en.md:16: broken link 'parade-1945.md' (expected a post as '<id>.md', a tag as "
         "'../tags/<slug>.md', or a file in the post's folder)",
         "1 error, 0 warnings",
     ]

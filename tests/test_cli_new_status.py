@@ -50,9 +50,9 @@ def test_status_lists_missing_and_stale(content, capsys):
     n = len(STRINGS["en"])
     assert out[1].split() == ["en", "1/1", "(100%)", "1", "1/2", "(50%)", "1/2", "(50%)", f"{n}/{n}", "(100%)"]
     assert out[3].split()[:3] == ["tr", "0/1", "(0%)"]
-    assert "en: stale translation: parade-1941" in out
+    assert "en: stale translation: parade-1941: no original_hash: nobody has checked it against the original" in out
     assert "en: caption not translated: parade-1941#2" in out
-    assert "tr: not translated: parade-1941" in out
+    assert "tr: to translate: parade-1941 (2021-11-07, ru: Парад 7 ноября 1941 года)" in out
     assert "ru: tag without a label (add it to content/tags.yml): 7noyabrya" in out
 
 

@@ -48,9 +48,9 @@ def test_translation_states(docs):
     en = (docs / "en/posts/parade-1941.md").read_text(encoding="utf-8")
     tr = (docs / "tr/posts/parade-1941.md").read_text(encoding="utf-8")
     ru = (docs / "ru/posts/parade-1941.md").read_text(encoding="utf-8")
-    assert "Translated from Russian." in en
+    assert "Translated from Russian by a volunteer, November 2026." in en
     assert '<span lang="ru">Знамя Победы &lt;b&gt;</span>' in en  # caption 2 not translated yet: original, marked
-    assert "Bu paylaşım henüz Türkçeye çevrilmedi. Aşağıdaki metin özgün dilindedir (Rusça)." in tr
+    assert "Bu paylaşım henüz Türkçeye çevrilmedi. Aşağıda metnin Rusça aslı yer alıyor." in tr
     assert '<div lang="ru" markdown>' in tr
     assert "Оригинал на русском языке." in ru
     assert "[#Парад](../tags/parade.md)" in ru

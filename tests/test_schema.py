@@ -46,7 +46,7 @@ WRONG_META = [
     ("  item: 1", "  item: first", "meta.yml:6: source.item: 'first' (expected a whole number from 1)"),
     ("  item: 1", "  item: 1\n  url: javascript:alert(1)",
      "meta.yml:7: source.url: 'javascript:alert(1)' (expected an http:// or https:// address)"),
-    ("lang: ru", "lang: [ru]", "meta.yml:7: lang: unknown language a list (expected one of en, ru, tr)"),
+    ("lang: ru", "lang: [ru]", "meta.yml:7: lang: unknown language a list (expected one of en, ru, tr, uk, be, de, fr, pl)"),
     ("tags:\n- Парад\n- 7ноября", "tags: Парад", "meta.yml:8: tags: 'Парад' (expected a list, e.g. [a, b], of a hashtag)"),
     ("- 7ноября", "- {a: b}", "meta.yml:10: tags item 2: a mapping (expected a hashtag)"),
     ("- '1941-11-07'", "- 1941", "meta.yml:12: commemorates item 1: '1941' is not a date (expected YYYY-MM-DD)"),

@@ -18,7 +18,9 @@ COMMANDS = {
     "bench-search": ("scripts.bench.search", "time a search query in Chromium on a built site, and its bytes"),
     "check": ("scripts.cli.check", "validate content/ and report every problem"),
     "new": ("scripts.cli.new", "scaffold a new post with all three language files"),
-    "status": ("scripts.cli.status", "translation coverage per language"),
+    "status": ("scripts.cli.status", "translation coverage per language, what to translate next and what went stale"),
+    "translate": ("scripts.cli.translate", "start a translation: LANG.md with the original's structure to overwrite"),
+    "translations": ("scripts.cli.translations", "export PO files for translators, import them back"),
 }
 
 

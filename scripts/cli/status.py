@@ -1,10 +1,12 @@
-"""Translation coverage per language (posts, captions, tag labels, interface strings), listing what
-is missing or stale. The site has the same report on its contributors' page, /status/."""
+"""Translation coverage per language (posts, captions, tag labels, interface strings); what to translate
+next, newest first; and what went stale and why (the paragraphs of the original that changed since the
+translation, found in git history). The site has the table on its contributors' page, /status/."""
 
 from __future__ import annotations
 
 from ..content.load import load_content
 from ..content.status import coverage, render_text
+from ..translations.history import stale_reason
 
 
 def add_arguments(parser):
@@ -12,5 +14,6 @@ def add_arguments(parser):
 
 
 def run(args) -> int:
-    print(render_text(coverage(load_content(args.content))), end="")
+    content = load_content(args.content)
+    print(render_text(coverage(content), content, lambda entry, version: stale_reason(content.root, entry, version)), end="")
     return 0

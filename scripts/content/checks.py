@@ -10,6 +10,7 @@ from pathlib import Path
 from ..site.paths import post_path, tag_path
 from .load import Content, load_content, original_text, text_hash
 from .model import ContentError, ContentErrors
+from .names import find, load_names, misspellings, named_in
 
 _LINK = re.compile(r"(?<!\\)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
@@ -39,8 +40,9 @@ def stale_translations(content: Content) -> list[Problem]:
             if version.original_hash != current:
                 what = ("has no original_hash" if not version.original_hash
                         else f"was made from an earlier original (original_hash {version.original_hash}, now {current})")
+                shown = f"'{current}'" if current.isdigit() else current  # all digits unquoted would be a YAML number
                 out.append(Problem(version.path, 1, f"translation {what}: check it against {entry.lang}.md, "
-                                   f"then set original_hash: {current}", warning=True))
+                                   f"then set original_hash: {shown}", warning=True))
     return out
 
 
@@ -101,9 +103,68 @@ def unregistered_tags(content: Content) -> list[Problem]:
     return out
 
 
+_NOT_TEXT = re.compile(r"^(translation_of|original_hash|translated_by|translated_on|translation_method|draft):")
+
+
+def name_spellings(content: Content) -> list[Problem]:
+    """content/names.yml: problems in the registry (errors), and translations or photo credits that spell
+    a registered name otherwise (warnings). Russian forms are nominative and declined in the text, so a
+    Russian translation is only checked for the variant spellings the registry lists."""
+    names, errors = load_names(content.root / "names.yml", f"{content.root.name}/names.yml")
+    out = [Problem(e.path, e.line, e.problem) for e in errors]
+    for entry in content.entries:
+        original = entry.original
+        original_text_all = "\n".join([original.title, original.body, *original.captions.values()])
+        for lang, version in sorted(entry.versions.items()):
+            if lang == entry.lang:
+                continue
+            path = content.root.parent / version.path
+            lines = path.read_text(encoding="utf-8").split("\n")
+            for i, line in enumerate(lines, 1):
+                if _NOT_TEXT.match(line):
+                    continue
+                for _, found, name in misspellings(names, lang, line):
+                    out.append(Problem(version.path, i, f"'{found}' is not how {lang} writes {name.forms.get(entry.lang, name.slug)} "
+                                       f"(expected '{name.forms[lang]}', content/names.yml {name.slug})", warning=True))
+            if lang == "ru":
+                continue
+            text = "\n".join([version.title, version.body, *version.captions.values()])
+            for name in named_in(names, entry.lang, original_text_all):
+                if lang in name.forms and not find(name.forms[lang], text):
+                    out.append(Problem(version.path, 1, f"the original names {name.forms[entry.lang]}, the translation never writes "
+                                       f"'{name.forms[lang]}' (expected the registered form, content/names.yml {name.slug})", warning=True))
+        for item in entry.gallery:
+            values = [v for v in item.photographer.values() if v]
+            name = next((n for n in names if any(find(f, v) for f in n.forms.values() for v in values)), None)
+            if name is None:
+                continue
+            for lang in sorted(name.forms):
+                shown = item.photographer_in(lang) or ""
+                if not find(name.forms[lang], shown):
+                    out.append(Problem(f"{entry.path}/meta.yml", None, f"gallery item {item.n}: the {lang} credit reads '{shown}' "
+                                       f"(expected '{name.forms[lang]}', content/names.yml {name.slug}; write photographer: {{en: ..., ru: ..., tr: ...}})",
+                                       warning=True))
+    return out
+
+
+def uncredited_translations(content: Content) -> list[Problem]:
+    """Each translation says who made it, when and how (the page prints it)."""
+    out = []
+    for entry in content.entries:
+        for lang, version in sorted(entry.versions.items()):
+            if lang == entry.lang:
+                continue
+            missing = [k for k in ("translated_by", "translated_on", "translation_method") if not getattr(version, k)]
+            if missing:
+                out.append(Problem(version.path, 1, f"translation without {', '.join(missing)} (expected translated_by: a name or "
+                                   "volunteer, translated_on: YYYY-MM, translation_method: hand or machine-reviewed)", warning=True))
+    return out
+
+
 def warnings_of(content: Content) -> list[Problem]:
     problems = (stale_translations(content) + broken_links(content) + uncredited_photos(content)
-                + orphan_sources(content) + unregistered_tags(content))
+                + orphan_sources(content) + unregistered_tags(content) + name_spellings(content)
+                + uncredited_translations(content))
     return sorted(problems, key=Problem.sort_key)
 
 

@@ -26,6 +26,10 @@ from .schema import Problems
 from .tags import TagRegistry, load_tags
 from .yaml_io import Mapping, load_yaml, read_text, split_front_matter
 
+# Credit of a translation (front matter of a translation only): who, when, how (content/schema.py checks them).
+TRANSLATORS_ANONYMOUS = ("volunteer", "volunteers")  # one unnamed volunteer; the archive's volunteers (the team)
+TRANSLATION_METHODS = schema.TRANSLATION_METHODS
+CREDIT_KEYS = ("translated_by", "translated_on", "translation_method")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 
 
@@ -116,6 +120,7 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
     tag_names = list(fields.get("tags") or [])
 
     versions = {}
+    drafts: list[str] = []
     for name in sorted(name for name in names if name.endswith(".md")):
         md_rel = rel / name
         stem = name[:-3]
@@ -133,6 +138,14 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
         front_fields = schema.FRONT_MATTER.convert(front, "", 1, problems)
         errors += problems.errors
         title = front_fields.get("title") or post_id
+        if lang_ok and stem == lang:
+            for key in (*CREDIT_KEYS, "draft"):
+                if key in front:
+                    errors.append(ContentError(md_rel, front.key_lines[key], f"{key}: the original is not a translation (expected it only in a translation's front matter)"))
+        credit = {key: front_fields[key] for key in CREDIT_KEYS if key in front_fields and stem != lang}
+        if front_fields.get("draft") and stem != lang:
+            drafts.append(stem)
+            continue  # `translate` started it and the translator has not finished: the page shows the original
         captions = {}
         for k, v in (front_fields.get("captions") or {}).items():
             if not 1 <= k <= len(gallery):
@@ -148,7 +161,7 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
             errors.append(ContentError(md_rel, front.key_lines["translation_of"], f"translation_of: '{translation_of}' (expected '{lang}', the original's language)"))
         versions[stem] = Version(lang=stem, title=title.strip(), body=body, captions=captions,
                                  path=str(md_rel), translation_of=lang if stem != lang else None,
-                                 original_hash=front_fields.get("original_hash"), body_line=body_line)
+                                 original_hash=front_fields.get("original_hash"), body_line=body_line, **credit)
     if lang_ok and lang not in versions and not any(e.path == str(rel / f"{lang}.md") for e in errors):
         errors.append(ContentError(rel / f"{lang}.md", None, f"missing the original text (meta.yml says lang: {lang}; expected {lang}.md)"))
     if errors:
@@ -162,7 +175,8 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
     entry = dict(id=post_id, path=str(rel), lang=lang, source=dict(source), versions=versions,
                  date=fields.get("date"), date_inferred=fields.get("date_inferred"), time=fields.get("time"),
                  commemorates=tuple(sorted(fields.get("commemorates") or [])),
-                 missing_media=tuple(fields.get("missing_media") or []), gallery=tuple(gallery))
+                 missing_media=tuple(fields.get("missing_media") or []), gallery=tuple(gallery),
+                 drafts=tuple(drafts))
     return entry, tag_names, fingerprint
 
 

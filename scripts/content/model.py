@@ -144,6 +144,9 @@ class Version:
     translation_of: str | None = None
     original_hash: str | None = None
     body_line: int = 1
+    translated_by: str | None = None  # a name, or 'volunteer' / 'volunteers'
+    translated_on: str | None = None  # 'YYYY-MM' or 'YYYY-MM-DD'
+    translation_method: str | None = None  # 'hand' or 'machine-reviewed'
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,7 @@ class Entry:
     commemorates: tuple[dt.date, ...] = ()
     missing_media: tuple[str, ...] = ()
     gallery: tuple[GalleryItem, ...] = ()
+    drafts: tuple[str, ...] = ()  # languages whose file `translate` started (draft: true), not shown yet
 
     @property
     def original(self) -> Version:

@@ -134,6 +134,33 @@ class Url:
 
 
 @dataclass(frozen=True)
+class Month:
+    expected: str = "a month or a day, YYYY-MM or YYYY-MM-DD"
+
+    def convert(self, value, name, line, problems):
+        m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value.strip()) if isinstance(value, str) else None
+        if m:
+            try:
+                dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+                return value.strip()
+            except ValueError:
+                pass
+        problems.add(line, f"{name}: {_what(value)} is not a month or a day (expected YYYY-MM or YYYY-MM-DD, e.g. '2026-12')")
+        return None
+
+
+@dataclass(frozen=True)
+class Flag:
+    expected: str = "true or false"
+
+    def convert(self, value, name, line, problems):
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            return value.strip().lower() == "true"
+        problems.add(line, f"{name}: {_what(value)} (expected true while the translation is being written, or no {name} line)")
+        return None
+
+
+@dataclass(frozen=True)
 class Localized:
     """Text that is the same in every language, or a mapping of en/ru/tr to text."""
     expected: str = "text, or a mapping of en/ru/tr to text"
@@ -272,11 +299,19 @@ META = Record((
     Field("fingerprint", Text(), "set by the importer: how a later import recognizes this post"),
 ))
 
+TRANSLATION_METHODS = {"hand": "translated by a person", "machine-reviewed": "a machine draft reviewed by a person"}
+
 FRONT_MATTER = Record((
     Field("title", Text(), "'title: ...' in the front matter", required=True),
     Field("captions", MapOf(Number(), Text(allow_empty=True, expected="text")), "gallery posts: photo number -> caption"),
     Field("translation_of", Language(), "translations only: the original's language"),
     Field("original_hash", Text(), "translations only: the hash of the original they were made from"),
+    Field("translated_by", Text(expected="a name, or 'volunteer' / 'volunteers' (the archive's volunteers)"),
+          "translations only: who made it, a name or volunteer / volunteers"),
+    Field("translated_on", Month(), "translations only: when, YYYY-MM or YYYY-MM-DD"),
+    Field("translation_method", Choice(tuple(TRANSLATION_METHODS)), "translations only: how, "
+          + " or ".join(f"{k} ({v})" for k, v in TRANSLATION_METHODS.items())),
+    Field("draft", Flag(), "true while a translation `translate` started is being written (the page shows the original)"),
 ))
 
 TAG = Record((

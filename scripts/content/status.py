@@ -22,7 +22,8 @@ class Coverage:
     tags_total: int = 0
     ui: int = 0
     ui_total: int = 0
-    missing_posts: list = field(default_factory=list)
+    missing_posts: list = field(default_factory=list)  # post ids, newest first
+    drafts: list = field(default_factory=list)  # post ids whose translation `translate` started
     stale_posts: list = field(default_factory=list)
     missing_captions: list = field(default_factory=list)
     missing_tags: list = field(default_factory=list)
@@ -39,6 +40,8 @@ def coverage(content: Content) -> list[Coverage]:
             version = entry.versions.get(lang)
             if version is None:
                 c.missing_posts.append(entry.id)
+                if lang in entry.drafts:
+                    c.drafts.append(entry.id)
             else:
                 c.posts += 1
                 if lang != entry.lang and version.original_hash != text_hash(original_text(entry.original)):
@@ -67,15 +70,33 @@ def _pct(n: int, total: int) -> str:
     return f"{n}/{total} ({100 * n // total if total else 100}%)"
 
 
-def render_text(cov: list[Coverage]) -> str:
+def render_text(cov: list[Coverage], content: Content | None = None, stale_reason=None) -> str:
+    """The table, then per language what to translate next (newest first: the order of content.entries),
+    what went stale and why (stale_reason(entry, version) -> text, e.g. the paragraphs that changed),
+    and the rest of what is missing."""
+    entries = {e.id: e for e in content.entries} if content else {}
+
+    def described(post_id: str) -> str:
+        entry = entries.get(post_id)
+        if entry is None:
+            return post_id
+        return f"{post_id} ({entry.date.isoformat() if entry.date else 'undated'}, {entry.lang}: {entry.original.title})"
+
     lines = [f"{'lang':4}  {'posts':>14}  {'stale':>5}  {'captions':>14}  {'tag labels':>14}  {'UI strings':>14}"]
     for c in cov:
         lines.append(f"{c.lang:4}  {_pct(c.posts, c.posts_total):>14}  {len(c.stale_posts):>5}  "
                      f"{_pct(c.captions, c.captions_total):>14}  {_pct(c.tags, c.tags_total):>14}  "
                      f"{_pct(c.ui, c.ui_total):>14}")
     for c in cov:
-        for label, items in (("not translated", c.missing_posts), ("stale translation", c.stale_posts),
-                             ("caption not translated", c.missing_captions),
+        for post_id in c.missing_posts:
+            state = "translation started (draft)" if post_id in c.drafts else "to translate"
+            lines.append(f"{c.lang}: {state}: {described(post_id)}")
+        for post_id in c.stale_posts:
+            why = ""
+            if stale_reason and post_id in entries:
+                why = ": " + stale_reason(entries[post_id], entries[post_id].versions[c.lang])
+            lines.append(f"{c.lang}: stale translation: {post_id}{why}")
+        for label, items in (("caption not translated", c.missing_captions),
                              ("tag without a label (add it to content/tags.yml)", c.missing_tags),
                              ("UI string missing (scripts/site/i18n.py)", c.missing_ui)):
             for item in items:

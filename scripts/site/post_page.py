@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
+
+from babel.dates import format_date
 
 from ..content.load import original_text, text_hash
 from ..content.model import DEFAULT_LANG, LANGS, Entry
@@ -18,7 +21,7 @@ from .fragments import (
     plain,
     version_for,
 )
-from .i18n import LANG_NAMES, date_text, lang_from, lang_in, lang_name_in, t
+from .i18n import _FROM, LANG_NAMES, date_text, lang_from, lang_in, lang_name_in, t
 from .paths import cross_link, link, post_path, tag_path, url_of
 
 # --- paths and links -----------------------------------------------------------------------------
@@ -85,7 +88,8 @@ def render_post(entry: Entry, lang: str, resolve) -> str:
         out.append(_gallery(entry, lang, version, fallback))
     if entry.commemorates:
         days = ", ".join(f'<time datetime="{d.isoformat()}">{date_text(lang, d)}</time>' for d in entry.commemorates)
-        out.append(f'<p class="commemorates">{t(lang, "commemorates")}: {days}</p>\n\n')
+        label = t(lang, "commemorates")["one" if len(entry.commemorates) == 1 else "other"]  # one date or several, not CLDR plurals
+        out.append(f'<p class="commemorates">{label}: {days}</p>\n\n')
     out.append(tag_chips(entry.tags, lang, here))
     return "".join(out)
 
@@ -96,7 +100,7 @@ def _notice(entry: Entry, lang: str, here: str, fallback: bool) -> str:
     elif lang == entry.lang:
         sentence = lang_in(lang, original_langs(entry))
     else:
-        sentence = lang_from(lang, entry.lang)
+        sentence = credit_line(lang, entry.lang, entry.versions[lang]) or lang_from(lang, entry.lang)
         if entry.versions[lang].original_hash != text_hash(original_text(entry.original)):
             sentence += " " + t(lang, "stale")
     versions = []
@@ -110,6 +114,23 @@ def _notice(entry: Entry, lang: str, here: str, fallback: bool) -> str:
             versions.append(f'[{name}]({cross_link(lang, here, code, here)}){{ hreflang={code} lang={code} }} ({status})')
     return (f'<aside class="lang-notice" markdown>\n{sentence}\n'
             f'{t(lang, "versions")}: {" · ".join(versions)}\n</aside>\n\n')
+
+
+def credit_line(lang: str, source_lang: str, version) -> str | None:
+    """'Translated from English by …, December 2026.' in the page's language; None without a translator.
+    The name is contributor text: Markdown-escaped."""
+    who = version.translated_by
+    if not who:
+        return None
+    who = t(lang, f"translator_{who}") if who in ("volunteer", "volunteers") else escape_markdown(who)
+    kind = "credit_machine" if version.translation_method == "machine-reviewed" else "credit_hand"
+    when = version.translated_on
+    if not when:
+        return t(lang, f"{kind}_undated", lang=_FROM[lang][source_lang], who=who)
+    year, month, *day = (int(x) for x in when.split("-"))
+    date = dt.date(year, month, day[0] if day else 1)
+    when_text = date_text(lang, date) if day else format_date(date, "LLLL y", locale=lang)
+    return t(lang, kind, lang=_FROM[lang][source_lang], who=who, when=when_text)
 
 
 def image_src(entry: Entry, lang: str, image: str) -> str:
