@@ -18,7 +18,8 @@ RAW = [HOSTILE / "telegram_page.txt", HOSTILE / "gallery_article.txt", HOSTILE /
 MARK = "__pwned"  # every planted script sets window.__pwned: found outside text, it is live
 
 
-DEFANG = str.maketrans({"<": "(", ">": ")", '"': "'", "&": "+", "{": "(", "}": ")"})
+# '&' becomes a letter: like '&' before '#' ('&#60;'), a letter makes no hashtag.
+DEFANG = str.maketrans({"<": "(", ">": ")", '"': "'", "&": "n", "{": "(", "}": ")"})
 
 
 def defang(value):

@@ -85,19 +85,25 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
 def safe_url(url: str) -> str | None:
     """A URL fit for href or src, or None: http, https, mailto and tg addresses and relative site paths
-    are links; anything else (javascript:, data:, vbscript:, '//host', control characters) is not.
-    The result still needs html_attr where it meets HTML."""
+    are links; anything else (javascript:, data:, vbscript:, '//host', control characters, and the same
+    behind character references: 'javascript&colon;') is not. The result still needs html_attr where it
+    meets HTML."""
     url = str(url).strip()
-    if not url or _CONTROL.search(url.replace(" ", "")) or "\\" in url:
+    if not url or _unsafe(url) or ("&" in url and _unsafe(html.unescape(url).strip())):
         return None
+    return url
+
+
+def _unsafe(url: str) -> bool:
+    if not url or _CONTROL.search(url.replace(" ", "")) or "\\" in url:
+        return True
     m = _SCHEME.match(url)
     if m:
-        return url if m.group(1).lower() in SAFE_SCHEMES else None
+        return m.group(1).lower() not in SAFE_SCHEMES
     if url.startswith("//"):
-        return None  # another host, whatever its scheme
-    if ":" in url.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
-        return None  # 'javascript&colon;' and the like: a colon before the first slash is no path
-    return url
+        return True  # another host, whatever its scheme
+    # A colon before the first '/', '?' or '#' makes a scheme to a browser: no path has one.
+    return ":" in url.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
 
 
 def url_path(name: str) -> str:
