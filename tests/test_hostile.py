@@ -262,3 +262,25 @@ def test_with_escaping_off_the_policy_blocks_every_planted_script(chromium, unes
     assert {"script-src-elem", "script-src-attr"} <= blocked
     # The control: without its policy the same page runs the planted script.
     assert visit(chromium, url + VISITED[3], strip_policy=True)["pwned"] is not None
+
+
+def test_search_results_show_planted_titles_as_text(chromium, hostile, serve):
+    """Pagefind's results (the search worker builds their HTML) hold the planted titles as text."""
+    site, port, url = hostile
+    serve(site, port)
+    context = chromium.new_context()
+    page = context.new_page()
+    page.add_init_script(PROBE)
+    page.goto(url + "archive/")
+    page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("pwned", delay=30)
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_timeout(500)
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()
+    pwned = page.evaluate("() => window.__pwned === undefined ? null : String(window.__pwned)")
+    violations = page.evaluate("() => window.__violations")
+    context.close()
+    assert pwned is None and violations == []
+    assert any("</title><script>window.__pwned='c11'</script>" in title for title in titles), titles
