@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import email.utils
-import html
 from datetime import datetime, timezone
 
+from ..text.escape import xml_text
 from .fragments import plain, version_for
 from .head import lang_url
 from .i18n import t
@@ -15,7 +15,7 @@ FEED_SIZE = 50
 
 def render_feed(entries, lang: str, base: str, site_name: str, built: datetime) -> str:
     """RSS 2.0 feed of a language's newest posts."""
-    e = html.escape
+    e = xml_text
     home = base + lang_url(lang, "")
     self_url = base + lang_url(lang, "feed.xml")
     items = []

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 
 from ..content.model import Entry
-from ..text.escape import escape_markdown, unescape_markdown
+from ..text.escape import escape_markdown, html_attr, html_text, unescape_markdown
 from .i18n import date_text, t
 
 _ATTR_LINE = re.compile(r"^\{:?\s*lang=(\w+)\s*\}$", re.MULTILINE)
 
 
+PRINTED_RAW = ("title", "description")  # Material prints page.title and page.meta.description unescaped
+
+
 def front_matter(**fields) -> str:
-    """YAML front matter. Values are written as JSON, which YAML reads as it is (strings double-quoted)."""
+    """YAML front matter. Values are written as JSON, which YAML reads as it is (strings double-quoted).
+    `title` and `description` are plain text: they are written HTML-escaped, since Material prints them
+    into <title>, the header bar and <meta name="description"> as they are."""
+    fields = {key: html_text(value) if key in PRINTED_RAW and isinstance(value, str) else value
+              for key, value in fields.items()}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()
              if value not in (None, "", [])]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def plain(markdown: str, limit: int = 240) -> str:
-    """Plain text of a Markdown body, for excerpts and descriptions."""
+    """Plain text of a Markdown body, for excerpts and descriptions: text, to be escaped again for HTML."""
     text = markdown[: limit * 3]  # escapes and spaces never triple the length
     if "{" in text:
         text = _ATTR_LINE.sub("", text)
@@ -43,16 +49,10 @@ def date_line(entry: Entry, lang: str, as_html: bool = False) -> str:
         return t(lang, "undated")
     text = f'<time datetime="{entry.date.isoformat()}">{date_text(lang, entry.date)}</time>'
     if entry.time:
-        text += f", {html.escape(entry.time) if as_html else escape_markdown(entry.time)}"
+        text += f", {html_text(entry.time) if as_html else escape_markdown(entry.time)}"
     if entry.date_inferred:
-        text += f' <span class="inferred" title="{_attr(entry.date_inferred)}">({t(lang, "date_inferred")})</span>'
+        text += f' <span class="inferred" title="{html_attr(entry.date_inferred)}">({t(lang, "date_inferred")})</span>'
     return text
-
-
-def _attr(text: str) -> str:
-    return (text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("{", "&#123;").replace("}", "&#125;").replace("[", "&#91;").replace("]", "&#93;")
-            .replace("*", "&#42;").replace("_", "&#95;").replace("`", "&#96;").replace("\\", "&#92;"))
 
 
 def credit_text(item, lang: str) -> str:

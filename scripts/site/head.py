@@ -3,13 +3,13 @@ text, plus the writers the MkDocs hook calls after the build). Search: site_sear
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
 from pathlib import Path
 
 from ..content.model import DEFAULT_LANG, LANGS
+from ..text.escape import html_text, json_script
 from .i18n import t
 
 OG_LOCALE = {"en": "en_US", "ru": "ru_RU", "tr": "tr_TR"}
@@ -30,14 +30,15 @@ def lang_url(lang: str, path: str) -> str:
 
 
 def head_tags(url: str, base: str, title: str, description: str, site_name: str, kind: str) -> str:
-    """hreflang alternates (absolute, with x-default), Open Graph and Twitter meta, feed autodiscovery."""
+    """hreflang alternates (absolute, with x-default), Open Graph and Twitter meta, feed autodiscovery.
+    `title`, `description` and `site_name` are plain text (escaped here)."""
     lang, path = split_url(url)
     here = base + url
-    e = lambda s: html.escape(s, quote=True)  # noqa: E731
-    tags = [f'<link rel="alternate" href="{base}{lang_url(code, path)}" hreflang="{code}">' for code in LANGS]
-    tags.append(f'<link rel="alternate" href="{base}{path}" hreflang="x-default">')
+    e = html_text
+    tags = [f'<link rel="alternate" href="{e(base + lang_url(code, path))}" hreflang="{code}">' for code in LANGS]
+    tags.append(f'<link rel="alternate" href="{e(base + path)}" hreflang="x-default">')
     tags.append(f'<link rel="alternate" type="application/rss+xml" title="{e(site_name)}" '
-                f'href="{base}{lang_url(lang, "feed.xml")}">')
+                f'href="{e(base + lang_url(lang, "feed.xml"))}">')
     tags += [
         f'<meta property="og:type" content="{kind}">',
         f'<meta property="og:title" content="{e(title)}">',
@@ -75,7 +76,7 @@ def finish_page(output: str, url: str, base: str, title: str, description: str, 
             config.setdefault("translations", {})["archive.search.more"] = t(lang, "search_more")
         # What archive.js writes (it reads the page's own config: no string lives in the script).
         config.setdefault("translations", {})["archive.today"] = t(lang, "today")
-        return m.group(1) + json.dumps(config, ensure_ascii=False) + m.group(3)
+        return m.group(1) + json_script(config) + m.group(3)
 
     return _CONFIG.sub(reconfigure, output, count=1)
 
@@ -104,7 +105,7 @@ def absolutize(output: str, page_url: str, site_path: str) -> str:
         for key in ("base", "search"):
             if key in data and data[key]:
                 data[key] = fix(data[key])
-        return m.group(1) + json.dumps(data, ensure_ascii=False) + m.group(3)
+        return m.group(1) + json_script(data) + m.group(3)
 
     return _CONFIG.sub(config, output, count=1)
 

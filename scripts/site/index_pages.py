@@ -7,7 +7,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from ..content.model import DEFAULT_LANG
-from ..text.escape import escape_markdown
+from ..text.escape import escape_markdown, markdown_without_html
 from ..text.slugs import slugify
 from .fragments import credit_text, front_matter, version_for
 from .i18n import plural, t
@@ -86,7 +86,7 @@ def render_credits(content, lang: str) -> dict[str, str]:
                 text = [front_matter(title=title, hide=["toc"]), f"# {escape_markdown(title)}\n\n"]
                 for entry, item in page.items:
                     version, _ = version_for(entry, lang)
-                    caption = version.captions.get(item.n) or entry.original.captions.get(item.n, "")
+                    caption = markdown_without_html(version.captions.get(item.n) or entry.original.captions.get(item.n, ""))
                     text.append(f"- [{escape_markdown(version.title)}, {t(lang, 'photo', n=item.n)}]"
                                 f"({link(here, post_path(entry.id))}#photo-{item.n}): {caption} "
                                 f"<small>({credit_text(item, lang)})</small>\n")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
 from weakref import WeakKeyDictionary
 
 from ..content.model import DEFAULT_LANG, Entry, Tag
-from ..text.escape import escape_markdown
+from ..text.escape import escape_markdown, html_text
 from .fragments import date_line, front_matter, plain, version_for
 from .i18n import plural, t
 from .paginate import pager, paginate
@@ -44,7 +43,7 @@ _cards: "WeakKeyDictionary[Entry, dict]" = WeakKeyDictionary()
 
 
 def _card(entry: Entry, lang: str, level: int) -> str:
-    e = html.escape
+    e = html_text
     version, fallback = version_for(entry, lang)
     lang_attr = f' lang="{entry.lang}"' if fallback else ""
     excerpt = plain(version.body) if version.body.strip() else ""

@@ -5,6 +5,7 @@ the plugin object, one per `mkdocs build` or `mkdocs serve`."""
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from datetime import datetime, timezone
@@ -14,9 +15,11 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import get_relative_url
 
 from ..content.model import DEFAULT_LANG, LANGS, ContentError
 from . import language_builds
+from .csp import PolicyCache, add_policy
 from .feeds import render_feed
 from .generate import Generator
 from .head import finish_page, write_not_found_pages
@@ -47,6 +50,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.generator = Generator()
         self.fork = None  # the language_builds.Fork installed for the site build under way
         self.reindexer = Reindexer(log)
+        self.policies = None  # csp.PolicyCache of the build under way (the theme's environment)
 
     def on_startup(self, command, dirty, **kwargs):
         # Defined, so that `mkdocs serve` keeps this object (and its generator) across rebuilds.
@@ -86,6 +90,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     @event_priority(-150)  # after mkdocs-static-i18n's (-100): the objects the sitemap template sees
     def on_env(self, env, config, files, **kwargs):
+        self.policies = PolicyCache(env, config)
         if self.fork is not None:
             self.fork.last_build = (env, files, self.fork.nav, config)
         return env
@@ -112,9 +117,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return markdown
 
     def on_post_page(self, output, page, config, **kwargs):
-        description = (page.meta or {}).get("description") or config.get("site_description") or ""
-        return finish_page(output, page.url, _base(config), page.title or config["site_name"], description,
-                           config["site_name"])
+        # The front matter's title and description are HTML text (fragments.front_matter): read back as
+        # the plain text head_tags escapes for its attributes.
+        description = html.unescape(str((page.meta or {}).get("description") or config.get("site_description") or ""))
+        title = html.unescape(str(page.title or config["site_name"]))
+        output = finish_page(output, page.url, _base(config), title, description, config["site_name"])
+        if self.policies is not None:
+            output = add_policy(output, self.policies.tag(get_relative_url(".", page.url)))
+        return output
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
     def on_post_build(self, config, **kwargs):

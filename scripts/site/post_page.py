@@ -10,11 +10,10 @@ from babel.dates import format_date
 
 from ..content.load import original_text, text_hash
 from ..content.model import DEFAULT_LANG, LANGS, Entry
-from ..text.escape import escape_markdown, unescape_markdown
+from ..text.escape import escape_markdown, html_attr, markdown_without_html, safe_url, unescape_markdown, url_path
 from ..text.hashtags import HASHTAG
 from .fragments import (
     _ATTR_LINE,
-    _attr,
     credit_text,
     date_line,
     front_matter,
@@ -57,8 +56,8 @@ def original_langs(entry: Entry) -> list[str]:
 def source_line(entry: Entry, lang: str) -> str:
     kind = t(lang, "source_kind").get(entry.source.get("kind"), entry.source.get("kind", ""))
     name = escape_markdown(str(entry.source.get("name", "")))
-    url = entry.source.get("url")
-    if url and re.match(r"^https?://[^\s()<>]+$", str(url)):
+    url = safe_url(entry.source.get("url") or "")
+    if url and re.match(r"^https?://[^\s()<>]+$", url):
         name = f"[{name}](<{url}>)"
     return f"{t(lang, 'source')}: **{name}**, {kind}"
 
@@ -78,7 +77,7 @@ def render_post(entry: Entry, lang: str, resolve) -> str:
     for media in entry.missing_media:
         key = {"video": "video_missing", "photo": "photo_missing_media", "file": "file_missing"}[media]
         out.append(f'<p class="missing-media">{t(lang, key)}</p>\n\n')
-    body = link_hashtags(version.body, resolve, here).strip()
+    body = link_hashtags(markdown_without_html(version.body), resolve, here).strip()
     if body:
         if fallback:
             out.append(f'<div lang="{entry.lang}" markdown>\n\n{body}\n\n</div>\n\n')
@@ -134,17 +133,18 @@ def credit_line(lang: str, source_lang: str, version) -> str | None:
 
 
 def image_src(entry: Entry, lang: str, image: str) -> str:
-    """Images are written once, beside the default language's page: other languages link there."""
+    """Images are written once, beside the default language's page: other languages link there. The file
+    name is percent-encoded and the whole escaped for the src attribute."""
     here = url_of(lang, post_path(entry.id))
-    there = url_of(DEFAULT_LANG, post_path(entry.id)) + image
-    return posixpath.relpath(there, here.rstrip("/"))
+    there = url_of(DEFAULT_LANG, post_path(entry.id)) + url_path(image)
+    return html_attr(posixpath.relpath(there, here.rstrip("/")))
 
 
 def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
     out = [f"## {t(lang, 'photos')}\n\n", '<div class="gallery" markdown>\n']
     boxes = []
     for item in entry.gallery:
-        caption = version.captions.get(item.n) or entry.original.captions.get(item.n, "")
+        caption = markdown_without_html(version.captions.get(item.n) or entry.original.captions.get(item.n, ""))
         cap_lang = entry.lang if (fallback or item.n not in version.captions) and lang != entry.lang else None
         credit = credit_text(item, lang)
         lang_attr = f' lang="{cap_lang}"' if cap_lang else ""
@@ -152,11 +152,11 @@ def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
         if item.image:
             src = image_src(entry, lang, item.image)
             size = f' width="{item.width}" height="{item.height}"' if item.width and item.height else ""
-            alt = _attr(unescape_markdown(caption) or label)
-            picture = (f'<a class="photo-open" href="#view-{item.n}" aria-label="{_attr(label)}: {t(lang, "enlarge")}">'
+            alt = html_attr(unescape_markdown(caption) or label)
+            picture = (f'<a class="photo-open" href="#view-{item.n}" aria-label="{html_attr(label)}: {html_attr(t(lang, "enlarge"))}">'
                        f'<img src="{src}"{size} loading="lazy" alt="{alt}"></a>')
-            boxes.append(f'<div class="lightbox" id="view-{item.n}" role="dialog" aria-label="{_attr(label)}">'
-                         f'<a class="lightbox-close" href="#photo-{item.n}" aria-label="{t(lang, "close")}">×</a>'
+            boxes.append(f'<div class="lightbox" id="view-{item.n}" role="dialog" aria-label="{html_attr(label)}">'
+                         f'<a class="lightbox-close" href="#photo-{item.n}" aria-label="{html_attr(t(lang, "close"))}">×</a>'
                          f'<img src="{src}"{size} loading="lazy" alt="{alt}"></div>\n')
         else:
             holder = item.agency

@@ -7,8 +7,9 @@ import unicodedata
 
 from .normalize import normalize_line
 
-# A hashtag: '#' not preceded by a word character, '&' (entities) or a backslash, then word characters.
-HASHTAG = re.compile(r"#(?<![\w&\\/]#)(\w+)")  # '#' first: the engine scans for it
+# A hashtag: '#' not preceded by a word character, '&' (an entity: '&#60;'), a backslash or '/', nor by
+# '&amp;' (the same entity as text, escaped in a post's Markdown: entities are text), then word characters.
+HASHTAG = re.compile(r"#(?<![\w&\\/]#)(?<!&amp;#)(\w+)")  # '#' first: the engine scans for it
 
 
 def hashtags(text: str) -> list[str]:

@@ -1,0 +1,80 @@
+"""The Content-Security-Policy of every page, as a <meta http-equiv> (GitHub Pages sends no headers):
+scripts only from the site itself and the theme's own inline scripts, by hash (pure, given the theme's
+Jinja environment).
+
+The hashes are computed from the theme's templates (Material's partials/javascripts/*.html rendered for the
+page's base URL), never from the built page: a script that reached a page from content, if any escape
+failed, has no hash and does not run, and the browser reports it (a securitypolicyviolation event)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import lru_cache
+
+# The inline scripts Material writes into base.html (each partial holds one or two).
+THEME_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
+                 "partials/javascripts/content.html", "partials/javascripts/announce.html",
+                 "partials/javascripts/outdated.html")
+_INLINE = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def script_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def theme_script_texts(env, config, base_url: str) -> list[str]:
+    """The text of every inline script the theme can write on a page whose base URL is `base_url`."""
+    features = (config.get("theme") and config["theme"].get("features")) or []
+    out = []
+    for name in THEME_SCRIPTS:
+        try:
+            template = env.get_template(name)
+        except Exception:  # a theme version without this partial: nothing of it to allow
+            continue
+        out += _INLINE.findall(template.render(config=config, base_url=base_url, features=features))
+    return out
+
+
+def policy(hashes) -> str:
+    """The policy text. No 'wasm-unsafe-eval': Pagefind compiles its WebAssembly in the search worker,
+    which a <meta> policy does not govern (a worker loaded from a URL has the policy its own response
+    sends: none on GitHub Pages). No inline style either: neither Material nor our pages write one."""
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self' " + " ".join(sorted(set(hashes))),
+        "style-src 'self'",
+        "img-src 'self' data:",  # Material's icons are data: SVG in its stylesheet
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "frame-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def meta_tag(hashes) -> str:
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+
+
+def add_policy(output: str, tag: str) -> str:
+    """The policy as the first element of <head>: it governs only what comes after it."""
+    head = output.find("<head>")
+    if head < 0:
+        return output
+    at = head + len("<head>")
+    return output[:at] + "\n    " + tag + output[at:]
+
+
+class PolicyCache:
+    """The policy tag for each base URL (a page's depth), rendered once per build."""
+
+    def __init__(self, env, config):
+        self.env, self.config = env, config
+        self.tag = lru_cache(maxsize=64)(self._tag)
+
+    def _tag(self, base_url: str) -> str:
+        return meta_tag(script_hash(text) for text in theme_script_texts(self.env, self.config, base_url))

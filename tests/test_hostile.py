@@ -1,0 +1,286 @@
+"""Hostile and broken input (issue 9): a site built from the hostile corpus (tests/fixtures/hostile/) holds
+no markup that the corpus planted, shows every planted string as text, and runs none of its scripts in
+Chromium; a build with every escape switched off still runs none, because of the Content-Security-Policy."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, copy_project
+from tests.hostile import MARK, hostile_content, live_markup, read_markup
+
+PARTS = ("mkdocs.yml", "scripts", "overrides")
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _build(work: Path, command: list[str], url: str) -> Path:
+    proc = subprocess.run([sys.executable, *command, "-d", str(work / "site")], cwd=work, capture_output=True,
+                          text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_URL": url})
+    assert proc.returncode == 0, proc.stderr
+    return work / "site"
+
+
+def _site(tmp_path_factory, name: str, clean=False, command=("-m", "mkdocs", "build", "--strict")):
+    work = copy_project(tmp_path_factory.mktemp(name), PARTS)
+    hostile_content(work / "content", clean=clean)
+    port = _port()
+    url = f"http://127.0.0.1:{port}/"
+    return _build(work, list(command), url), port, url
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """(site folder, port, address) of `mkdocs build --strict` on the hostile corpus."""
+    return _site(tmp_path_factory, "hostile")
+
+
+@pytest.fixture(scope="module")
+def clean_twin(tmp_path_factory):
+    """The same corpus defanged: every element and attribute a page of the hostile build may hold."""
+    return _site(tmp_path_factory, "clean", clean=True)[0]
+
+
+def pages(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+
+
+def theme_inventory(site: Path) -> tuple[set, set]:
+    pairs, scripts = set(), set()
+    for text in pages(site).values():
+        markup = read_markup(text)
+        pairs |= markup.pairs
+        scripts |= set(markup.scripts)
+    return pairs, scripts
+
+
+# --- the built pages, read as HTML ----------------------------------------------------------------------
+
+def test_every_built_page_of_the_hostile_corpus_holds_no_live_markup(hostile, clean_twin):
+    site = hostile[0]
+    pairs, scripts = theme_inventory(clean_twin)
+    built = pages(site)
+    planted = {path for path, text in built.items() if MARK in text}
+    assert len(planted) >= 40  # the planted strings reach post, list, tag, source, credit and day pages
+    problems = [f"{path}: {p}" for path, text in built.items() for p in live_markup(read_markup(text), scripts, pairs)]
+    assert problems == []
+    # The same in the raw text, without a parser: no tag holds a handler, no script holds a planted line.
+    tags = re.compile(r"<[a-zA-Z][^<>]*>")
+    handler = re.compile(r"\son[a-z]+\s*=")
+    live = [path for path, text in built.items()
+            if any(handler.search(re.sub(r'"[^"]*"', '""', tag)) for tag in tags.findall(text))
+            or re.search(r"<script\b[^>]*>[^<]*" + MARK, text)]
+    assert live == []
+
+
+def test_every_case_of_the_issue_is_text_on_its_page(hostile):
+    site = hostile[0]
+
+    def page(url):
+        return read_markup((site / url / "index.html").read_text(encoding="utf-8"))
+
+    def attr(markup, tag, name, where=lambda v: True):
+        return [v for t, n, v in markup.attrs if t == tag and n == name and where(v)]
+
+    # A saved page whose first sentence holds <script>: its title, heading, description and text.
+    post = page("posts/script-window-pwned-t1-script-soviet-and-american-troops-met")
+    text = "".join(post.text)
+    assert "<script>window.__pwned='t1'</script> Soviet and American troops" in text
+    assert attr(post, "meta", "content", lambda v: v.startswith("<script>window.__pwned='t1'</script> Soviet"))
+    # A body line that breaks out of the description's attribute.
+    assert "The meeting \"><img src=x onerror=\"window.__pwned='t2'\"> was photographed" in text
+    assert any("\"><img src=x onerror=\"window.__pwned='t2'\">" in v for v in attr(post, "meta", "content"))
+    # Entities are text, and no hashtag.
+    assert "&#60;script&#62; and &lt;b&gt; and &#x3C;i&#x3E;" in text
+    assert not (site / "tags" / "60").exists() and not (site / "tags" / "x3c").exists()
+    # </title><script> in a first sentence.
+    second = page("posts/title-script-window-pwned-t8-script-a-second-post-planted-in")
+    assert "".join(second.text).count("title><script>window.__pwned='t8'</script> A second post") >= 2  # <title>, h1
+    # A JSON url entity with a data: address is text, not a link.
+    export = page("posts/victory-day-in-photographs-data-text-html-script-window")
+    assert "data:text/html,<script>window.__pwned='j3'</script>" in "".join(export.text)
+    assert not [v for _, n, v in export.attrs if n == "href" and v.startswith(("data:", "javascript:"))]
+    # A photo named a" onerror=... is a file name in src, percent-encoded.
+    assert attr(export, "img", "src") == ["a%22%20onerror%3D%22window.__pwned%3D%27j1%27%22%20x%3D%22.jpg"] * 2
+    # A channel name on its source's page.
+    source = page("sources/img-src-x-onerror-window-pwned-t7")
+    assert "".join(source.text).count("Source: <img src=x onerror=\"window.__pwned='t7'\">") >= 3  # title, header, h1
+    # A gallery credit on the credit page.
+    credits = page("credits")
+    assert "<img src=x onerror=\"window.__pwned='g2'\">" in "".join(credits.text)
+    # A contributor's title and tag label with '<'.
+    contributed = page("posts/iframe-srcdoc-script-parent-pwned-j7-script-iframe-an")
+    assert ("A contributor's <b>title</b> & \"quotes\" </title><script>window.__pwned='c11'</script>"
+            in "".join(contributed.text))
+    tag = page("ru/tags/victory-78")
+    assert "Победа </title><script>window.__pwned='c2'</script>" in "".join(tag.text)
+    # A date_inferred in an attribute, a source URL that is no link.
+    assert attr(export, "span", "title") == ["\"><script>window.__pwned='c8'</script> guessed"]
+    assert "10:00 <img src=x onerror=\"window.__pwned='c7'\">" in "".join(export.text)
+    assert not attr(post, "a", "href", lambda v: "c9" in v)
+
+
+def test_feeds_are_xml_with_the_planted_strings_as_text(hostile):
+    site = hostile[0]
+    for feed in (site / "feed.xml", site / "ru" / "feed.xml", site / "tr" / "feed.xml"):
+        root = ET.parse(feed).getroot()  # well-formed, whatever the titles hold
+        assert not [el.tag for el in root.iter() if el.tag not in {
+            "rss", "channel", "title", "link", "description", "language", "lastBuildDate", "item", "guid",
+            "pubDate", "category", "{http://www.w3.org/2005/Atom}link", "{http://purl.org/dc/elements/1.1/}creator"}]
+    titles = [el.text for el in ET.parse(site / "feed.xml").getroot().iter("title")]
+    assert "A contributor's <b>title</b> & \"quotes\" </title><script>window.__pwned='c11'</script>" in titles
+    categories = {el.text for el in ET.parse(site / "tr" / "feed.xml").getroot().iter("category")}
+    assert "Elbe Günü ]]> </category>" in categories
+
+
+# --- in Chromium ----------------------------------------------------------------------------------------
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+VISITED = ["", "ru/", "archive/", "posts/script-window-pwned-t1-script-soviet-and-american-troops-met/",
+           "posts/title-script-window-pwned-t8-script-a-second-post-planted-in/",
+           "ru/posts/victory-day-in-photographs-data-text-html-script-window/",
+           "posts/iframe-srcdoc-script-parent-pwned-j7-script-iframe-an/",
+           "posts/intro-of-the-gallery-with-a/", "sources/img-src-x-onerror-window-pwned-t7/", "credits/",
+           "tr/timeline/", "on-this-day/", "ru/tags/victory-78/", "tags/elbe-day/"]
+# Every planted script records itself, and every policy violation is recorded, before the page's own scripts.
+PROBE = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', e => window.__violations.push(
+  [e.effectiveDirective, e.blockedURI, e.sample]));
+"""
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def serve():
+    servers = []
+
+    def start(site: Path, port: int):
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+def visit(chromium, url: str, strip_policy: bool = False) -> dict:
+    context = chromium.new_context()
+    page = context.new_page()
+    page.add_init_script(PROBE)
+    if strip_policy:  # the control: the same page without its policy
+        def route(r):
+            response = r.fetch()
+            body = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", response.text())
+            r.fulfill(response=response, body=body)
+        page.route(re.compile(r".*/$"), route)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # lazy images fail, timers fire
+    result = page.evaluate("""() => ({pwned: window.__pwned === undefined ? null : String(window.__pwned),
+        violations: window.__violations, title: document.title, text: document.body.innerText,
+        broken: [...document.images].filter(i => i.complete && i.naturalWidth === 0 && i.closest('.gallery'))
+          .map(i => i.src)})""")
+    context.close()
+    return result
+
+
+def test_hostile_site_in_chromium_shows_planted_strings_as_text_and_runs_none(chromium, hostile, serve):
+    site, port, url = hostile
+    serve(site, port)
+    seen = {}
+    for path in VISITED:
+        result = visit(chromium, url + path)
+        assert result["pwned"] is None, path
+        # Nothing needed blocking: the only violations would be the theme's (none).
+        assert result["violations"] == [], path
+        seen[path] = result
+    post = seen["posts/script-window-pwned-t1-script-soviet-and-american-troops-met/"]
+    assert "<script>window.__pwned='t1'</script> Soviet and American troops" in post["text"]
+    assert "\"><img src=x onerror=\"window.__pwned='t2'\">" in post["text"]
+    assert seen["posts/title-script-window-pwned-t8-script-a-second-post-planted-in/"]["title"].startswith(
+        "title><script>window.__pwned='t8'</script> A second post")
+    assert seen["posts/iframe-srcdoc-script-parent-pwned-j7-script-iframe-an/"]["title"].startswith(
+        "A contributor's <b>title</b> & \"quotes\" </title><script>window.__pwned='c11'</script>")
+    assert "Forwarded" not in seen["sources/img-src-x-onerror-window-pwned-t7/"]["text"]
+    assert "<img src=x onerror=\"window.__pwned='t7'\">" in seen["sources/img-src-x-onerror-window-pwned-t7/"]["text"]
+    assert "<img src=x onerror=\"window.__pwned='g2'\">" in seen["credits/"]["text"]
+    assert "Elbe \" onmouseover=\"window.__pwned='c6'\"" in seen["tr/timeline/"]["text"]
+    # The photo named with quotes loads, from its percent-encoded address.
+    assert seen["ru/posts/victory-day-in-photographs-data-text-html-script-window/"]["broken"] == []
+
+
+@pytest.fixture(scope="module")
+def unescaped(tmp_path_factory):
+    """The hostile corpus built with every escape switched off (tests/unescaped_build.py)."""
+    return _site(tmp_path_factory, "unescaped", command=(str(ROOT / "tests" / "unescaped_build.py"), "build"))
+
+
+def test_with_escaping_off_the_policy_blocks_every_planted_script(chromium, unescaped, serve):
+    site, port, url = unescaped
+    serve(site, port)
+    planted = read_markup((site / "index.html").read_text(encoding="utf-8"))
+    assert any(MARK in s for s in planted.scripts)  # the planted scripts are live markup in this build
+    blocked = set()
+    for path in VISITED:
+        result = visit(chromium, url + path)
+        assert result["pwned"] is None, path
+        blocked |= {v[0] for v in result["violations"]}
+        assert result["violations"], path  # the browser reports the block
+    assert {"script-src-elem", "script-src-attr"} <= blocked
+    # The control: without its policy the same page runs the planted script.
+    assert visit(chromium, url + VISITED[3], strip_policy=True)["pwned"] is not None
+
+
+def test_search_results_show_planted_titles_as_text(chromium, hostile, serve):
+    """Pagefind's results (the search worker builds their HTML) hold the planted titles as text."""
+    site, port, url = hostile
+    serve(site, port)
+    context = chromium.new_context()
+    page = context.new_page()
+    page.add_init_script(PROBE)
+    page.goto(url + "archive/")
+    page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("pwned", delay=30)
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_timeout(500)
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()
+    pwned = page.evaluate("() => window.__pwned === undefined ? null : String(window.__pwned)")
+    violations = page.evaluate("() => window.__violations")
+    context.close()
+    assert pwned is None and violations == []
+    assert any("</title><script>window.__pwned='c11'</script>" in title for title in titles), titles
