@@ -42,7 +42,7 @@ def test_warnings_fail_only_when_strict(content, capsys):
     ru = content / "posts/parade-1941/ru.md"
     ru.write_text(ru.read_text(encoding="utf-8").replace("прямо на фронт", "прямо на передовую"), encoding="utf-8")
     meta = content / "posts/parade-1941/meta.yml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("- photographer: Pfc. William E. Poulson\n  rights: Public domain",
+    meta.write_text(meta.read_text(encoding="utf-8").replace("- photographer: Pfc. William E. Poulson\n  rights: https://creativecommons.org/publicdomain/mark/1.0/",
                                                               "- agency: ''"), encoding="utf-8")
     (content / "sources" / "unused.txt").write_text("Forwarded from X\nText.\n", encoding="utf-8")
     code, out = run(capsys, "--content", str(content), "check")

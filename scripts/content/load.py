@@ -14,6 +14,8 @@ from ..text.slugs import slugify
 from .events import load_events
 from .fields import parse_date
 from .images import IMAGE_SUFFIXES, image_size
+from .rights import problem as rights_problem
+from .sources_registry import URL_RE, load_sources
 from .model import (
     LANGS,
     ContentError,
@@ -35,6 +37,7 @@ META_KEYS = {
     "commemorates": "a list of historical dates, YYYY-MM-DD",
     "missing_media": "a list of media the copy did not capture: video, photo, file",
     "gallery": "a list of photos: agency, photographer, rights, image",
+    "rights": "the rights statement of the post's text: a rightsstatements.org or creativecommons.org URI",
     "fingerprint": "set by the importer: recognizes the same text on a later import",
 }
 SOURCE_KEYS = {"name", "kind", "raw", "item", "url"}
@@ -52,6 +55,7 @@ class Content:
     root: Path
     registry: "TagRegistry"
     events: tuple = ()  # Event, by date
+    sources: dict | None = None  # name as written -> sources_registry.Source (content/sources.yml)
 
 
 def text_hash(version_text: str) -> str:
@@ -126,11 +130,18 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
                 errors.append(ContentError(meta_path, source.key_lines[key], f"unknown key 'source.{key}' (expected one of: {', '.join(sorted(SOURCE_KEYS))})"))
         if source.get("kind") not in SOURCE_KINDS:
             errors.append(ContentError(meta_path, source.key_lines.get("kind", source.line), f"source.kind: '{source.get('kind')}' (expected one of: {', '.join(sorted(SOURCE_KINDS))})"))
+        url = source.get("url")
+        if url is not None and not (isinstance(url, str) and URL_RE.match(url)):
+            errors.append(ContentError(meta_path, source.key_lines["url"], f"source.url: '{url}' (expected the original's http:// or https:// address, e.g. https://t.me/channel/123)"))
         raw = source.get("raw")
         if raw is not None and str(raw) not in raw_files:
-            raw_files[str(raw)] = (root / str(raw)).is_file()
+            # The archived copy's SHA-256 (None: no such file), shown beside its download.
+            raw_path = root / str(raw)
+            raw_files[str(raw)] = hashlib.sha256(raw_path.read_bytes()).hexdigest() if raw_path.is_file() else None
         if raw is not None and not raw_files[str(raw)]:
             errors.append(ContentError(meta_path, source.key_lines.get("raw", source.line), f"source.raw: no file content/{raw} (expected the archived raw source under content/sources/)"))
+    if meta.get("rights") is not None and rights_problem(meta["rights"]):
+        errors.append(ContentError(meta_path, kl["rights"], "rights: " + rights_problem(meta["rights"])))
     raw_tags = meta.get("tags") or []
     if not isinstance(raw_tags, list):
         errors.append(ContentError(meta_path, kl.get("tags", 1), "tags: expected a list, e.g. [Victory78, May9]"))
@@ -159,6 +170,8 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
         for key in names_by_lang:
             if key and key not in LANGS:
                 errors.append(ContentError(meta_path, item.line, f"gallery item {n}: photographer in unknown language '{key}'"))
+        if item.get("rights") is not None and rights_problem(item["rights"]):
+            errors.append(ContentError(meta_path, item.key_lines["rights"], f"gallery item {n}: rights: " + rights_problem(item["rights"])))
         image, size = item.get("image"), None
         if image is not None:
             image = str(image)
@@ -219,6 +232,7 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
     m = _FINGERPRINT.search(meta_text)
     fingerprint = (m.group(1), meta_text[: m.start()].count("\n") + 1) if m else None
     fields = dict(id=post_id, path=str(rel), lang=lang, source=dict(source), versions=versions, date=date,
+                  rights=meta.get("rights"), raw_sha256=raw_files.get(str(source.get("raw"))),
                   date_inferred=meta.get("date_inferred"), time=meta.get("time"),
                   commemorates=tuple(sorted(commemorates)), missing_media=tuple(missing), gallery=tuple(gallery))
     return fields, tag_names, fingerprint
@@ -280,6 +294,14 @@ def load_content(root: Path) -> Content:
     except ContentError as e:
         errors.append(e)
         events = []
+    try:
+        sources = load_sources(root / "sources.yml", f"{root.name}/sources.yml")
+    except ContentErrors as e:
+        errors += e.errors
+        sources = {}
+    except ContentError as e:
+        errors.append(e)
+        sources = {}
     posts_dir = root / "posts"
     folders = sorted(name for name in os.listdir(posts_dir) if not name.startswith(".")
                      and os.path.isdir(os.path.join(posts_dir, name))) if posts_dir.is_dir() else []
@@ -299,4 +321,4 @@ def load_content(root: Path) -> Content:
         for t in e.tags:
             all_tags.setdefault(t.slug, t)
     return Content(entries=tuple(sorted(entries, key=Entry.sort_key)), tags=all_tags, root=root,
-                   registry=registry, events=tuple(events))
+                   registry=registry, events=tuple(events), sources=sources)

@@ -153,6 +153,8 @@ class Entry:
     commemorates: tuple[dt.date, ...] = ()
     missing_media: tuple[str, ...] = ()
     gallery: tuple[GalleryItem, ...] = ()
+    rights: str | None = None  # the rights statement URI of the text (scripts/content/rights.py)
+    raw_sha256: str | None = None  # of the archived raw copy (source.raw), computed on load
 
     @property
     def original(self) -> Version:

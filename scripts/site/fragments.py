@@ -7,6 +7,7 @@ import json
 import re
 
 from ..content.model import Entry
+from ..content.rights import label as rights_label
 from ..text.escape import escape_markdown, unescape_markdown
 from .i18n import date_text, t
 
@@ -60,8 +61,8 @@ def credit_text(item, lang: str) -> str:
     parts = []
     if item.agency:
         parts.append(escape_markdown(item.agency))
-    if item.rights:
-        parts.append(escape_markdown(t(lang, "rights").get(item.rights, item.rights)))
+    if item.rights and not item.agency:  # an agency's photo shows its statement beside the credit (post_page)
+        parts.append(escape_markdown(rights_label(item.rights, lang)))
     who = item.photographer_in(lang)
     if who:
         parts.append(escape_markdown(who))

@@ -7,6 +7,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from ..content.model import DEFAULT_LANG
+from ..content.rights import label as rights_label
 from ..text.escape import escape_markdown
 from ..text.slugs import slugify
 from .fragments import credit_text, front_matter, version_for
@@ -65,9 +66,9 @@ def render_credits(content, lang: str) -> dict[str, str]:
     for entry in content.entries:
         for item in entry.gallery:
             # Grouped by language-neutral keys, so a photographer's page has one address in every language.
-            holder_key = item.agency or item.rights or "-"
+            holder_key = item.agency or (rights_label(item.rights, DEFAULT_LANG) if item.rights else "-")
             who_key = item.photographer_in(DEFAULT_LANG) or "-"
-            names[holder_key] = item.agency or (t(lang, "rights").get(item.rights, item.rights) if item.rights else "—")
+            names[holder_key] = item.agency or (rights_label(item.rights, lang) if item.rights else "—")
             names[(holder_key, who_key)] = item.photographer_in(lang) or t(lang, "unknown_photographer")
             tree[holder_key][who_key].append((entry, item))
     lines, pages = [], {}

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import parallel
 from ..content.model import ContentError, Post
+from ..content.rights import from_credit
 from ..content.yaml_io import dump_yaml, load_yaml, read_text
 from ..files import write_atomic, write_bytes_atomic
 from ..text.dedupe import fingerprint
@@ -51,7 +52,7 @@ def render_meta(post: Post, raw: str, fingerprint: str | None = None) -> dict:
         meta["missing_media"] = list(post.missing_media)
     if post.photos:
         meta["gallery"] = [
-            {k: v for k, v in (("agency", p.agency), ("photographer", p.photographer), ("rights", p.rights),
+            {k: v for k, v in (("agency", p.agency), ("photographer", p.photographer), ("rights", from_credit(p.rights)),
                                ("image", p.image)) if v}
             for p in post.photos
         ]
