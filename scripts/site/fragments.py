@@ -7,7 +7,6 @@ import json
 import re
 
 from ..content.model import Entry
-from ..content.rights import label as rights_label
 from ..text.escape import escape_markdown, unescape_markdown
 from .i18n import date_text, t
 
@@ -57,12 +56,11 @@ def _attr(text: str) -> str:
 
 
 def credit_text(item, lang: str) -> str:
-    """'© Agency / Photographer', or 'Public domain / Photographer' where a rights statement replaces the ©."""
+    """'© Agency / Photographer', or the photographer alone: the rights statement, a linked label, follows
+    the credit on a post page (provenance.photo_rights) and heads the group on the credits page."""
     parts = []
     if item.agency:
         parts.append(escape_markdown(item.agency))
-    if item.rights and not item.agency:  # an agency's photo shows its statement beside the credit (post_page)
-        parts.append(escape_markdown(rights_label(item.rights, lang)))
     who = item.photographer_in(lang)
     if who:
         parts.append(escape_markdown(who))

@@ -45,7 +45,7 @@ def iter_pages(content, langs=LANGS, parts=("posts", "lists")):
     for lang in langs:
         if "posts" in parts:
             for entry in entries:
-                yield f"{lang}/{post_path(entry.id)}", render_post(entry, lang, resolve)
+                yield f"{lang}/{post_path(entry.id)}", render_post(entry, lang, resolve, content.sources)
         if "lists" not in parts:
             continue
         yield f"{lang}/index.md", render_home(entries, lang)

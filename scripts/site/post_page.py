@@ -20,6 +20,8 @@ from .fragments import (
 )
 from .i18n import LANG_NAMES, date_text, lang_from, lang_in, lang_name_in, t
 from .paths import cross_link, link, post_path, tag_path, url_of
+from . import provenance
+from .index_pages import source_slug
 
 # --- paths and links -----------------------------------------------------------------------------
 
@@ -51,9 +53,9 @@ def original_langs(entry: Entry) -> list[str]:
     return found
 
 
-def source_line(entry: Entry, lang: str) -> str:
+def source_line(entry: Entry, lang: str, sources: dict | None = None) -> str:
     kind = t(lang, "source_kind").get(entry.source.get("kind"), entry.source.get("kind", ""))
-    name = escape_markdown(str(entry.source.get("name", "")))
+    name = escape_markdown(provenance.source_name(entry, lang, sources))
     url = entry.source.get("url")
     if url and re.match(r"^https?://[^\s()<>]+$", str(url)):
         name = f"[{name}](<{url}>)"
@@ -62,19 +64,22 @@ def source_line(entry: Entry, lang: str) -> str:
 
 # --- pages --------------------------------------------------------------------------------------
 
-def render_post(entry: Entry, lang: str, resolve) -> str:
+def render_post(entry: Entry, lang: str, resolve, sources: dict | None = None) -> str:
+    """`sources`: the source registry (content/sources.yml), for whose words these are."""
     here = post_path(entry.id)
     version, fallback = version_for(entry, lang)
     title = version.title
     out = [front_matter(title=title, description=plain(version.body, 160) or title)]
     heading = escape_markdown(title)
     out.append(f"# {heading}" + (f" {{ lang={entry.lang} }}" if fallback else "") + "\n\n")
-    out.append(f'<p class="post-meta" markdown="span">{date_line(entry, lang)}<br>{source_line(entry, lang)}. '
-               f"{t(lang, 'voice')}</p>\n\n")
+    source = provenance.source_of(entry, sources)
+    voice = provenance.whose_words(entry, lang, sources) if source and source.about.get(lang) else t(lang, "voice")
+    out.append(f'<p class="post-meta" markdown="span">{date_line(entry, lang)}<br>{source_line(entry, lang, sources)}. '
+               f"{voice}</p>\n\n")
     out.append(_notice(entry, lang, here, fallback))
     for media in entry.missing_media:
         key = {"video": "video_missing", "photo": "photo_missing_media", "file": "file_missing"}[media]
-        out.append(f'<p class="missing-media">{t(lang, key)}</p>\n\n')
+        out.append(f'<p class="missing-media">{t(lang, key)}{provenance.media_pointer(entry, lang)}</p>\n\n')
     body = link_hashtags(version.body, resolve, here).strip()
     if body:
         if fallback:
@@ -87,7 +92,13 @@ def render_post(entry: Entry, lang: str, resolve) -> str:
         days = ", ".join(f'<time datetime="{d.isoformat()}">{date_text(lang, d)}</time>' for d in entry.commemorates)
         out.append(f'<p class="commemorates">{t(lang, "commemorates")}: {days}</p>\n\n')
     out.append(tag_chips(entry.tags, lang, here))
+    out.append(provenance.render_provenance(entry, lang, sources, f"sources/{source_slug(entry)}.md"))
+    out.append(CITE_PLACEHOLDER + "\n")  # the citation needs the site's address: the plugin fills it in (citation.py)
     return "".join(out)
+
+
+CITE_PLACEHOLDER = '<div class="cite-this" id="cite"></div>'
+
 
 
 def _notice(entry: Entry, lang: str, here: str, fallback: bool) -> str:
@@ -140,12 +151,14 @@ def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
         else:
             holder = item.agency
             held = t(lang, "photo_held", holder=escape_markdown(holder)) if holder else t(lang, "photo_held_unknown")
+            if provenance.original_url(entry):
+                held += provenance.media_pointer(entry, lang)
             picture = (f'<div class="photo-missing" markdown="span"><span class="photo-n">{label}</span>'
                        f"<br>{held}</div>")
         out.append(
             f'<figure class="photo" id="photo-{item.n}" markdown>\n{picture}\n'
             f'<figcaption markdown="span"><span{lang_attr}>{caption}</span>'
-            f'<br><small class="credit">{credit}</small></figcaption>\n'
+            f'<br><small class="credit">{credit}{provenance.photo_rights(item, lang)}</small></figcaption>\n'
             "</figure>\n"
         )
     out.append("</div>\n\n")
