@@ -53,8 +53,9 @@ def test_warnings_fail_only_when_strict(content, capsys):
         f"(original_hash {out.split('original_hash ')[1][:12]}, now {current}): check it against ru.md, then set "
         f"original_hash: {current}",
         "content/posts/parade-1941/meta.yml: warning: gallery item 2 has no credit (expected agency, photographer or rights)",
+        "content/posts/parade-1941/meta.yml: warning: no rights statement for gallery item(s) 2 (expected 'rights: <URI>' in each)",
         "content/sources/unused.txt: warning: no post refers to this raw source (expected source.raw in some meta.yml)",
-        "0 errors, 3 warnings",
+        "0 errors, 4 warnings",
     ]
     assert run(capsys, "--content", str(content), "check", "--strict")[0] == 1
 

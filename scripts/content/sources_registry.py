@@ -20,7 +20,7 @@ KEYS = {
     "name": "its name in each language (en:, ru:, tr:)",
     "about": "who it is, a short phrase in each language (en:, ru:, tr:)",
     "url": "its address: the channel's t.me link, the site's home page",
-    "handle": "its handle on the platform, e.g. '@MFARussia'",
+    "handle": "its handle on the platform, e.g. '@MFARussia' (url: or handle: left empty: looked for, not known)",
 }
 URL_RE = re.compile(r"^https?://[^\s<>\"'`{}|\\^]+$")
 PLATFORM_OF_KIND = {"telegram-web": "telegram", "telegram-json": "telegram", "gallery-article": "web"}
@@ -38,6 +38,7 @@ class Source:
     url: str | None = None
     handle: str | None = None
     line: int = 1
+    declared: frozenset = frozenset()  # the keys the entry writes: 'url: null' says "looked for, not known"
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names.get(LANGS[0]) or self.written
@@ -98,7 +99,7 @@ def load_sources(path: Path, rel: str) -> dict[str, Source]:
             written=str(written), kind=kind, platform=platform,
             names=_per_lang(entry.get("name"), rel, kl.get("name", line), "name", errors),
             about=_per_lang(entry.get("about"), rel, kl.get("about", line), "about", errors),
-            url=url, handle=handle, line=line)
+            url=url, handle=handle, line=line, declared=frozenset(entry))
     if errors:
         raise ContentErrors(errors)
     return out
@@ -114,7 +115,7 @@ def registry_problems(sources: dict[str, Source], used: dict[str, str], rel: str
                                      "about in each language, url and handle)"))
     for name, source in sorted(sources.items()):
         missing = [key for key, value in (("kind", source.kind), ("url", source.url), ("handle", source.handle))
-                   if not value]
+                   if not value and not (key != "kind" and key in source.declared)]
         missing += [f"{key}.{lang}" for key, table in (("name", source.names), ("about", source.about))
                     for lang in LANGS if lang not in table]
         if missing:

@@ -80,7 +80,7 @@ def media_pointer(entry: Entry, lang: str) -> str:
 def render_provenance(entry: Entry, lang: str, sources: dict | None, source_page: str) -> str:
     """The 'About this copy' section of a post page. `source_page`: the source's page (sources/<slug>.md)."""
     here = post_path(entry.id)
-    out = [f'## {t(lang, "prov_heading")} {{ #provenance }}\n\n', '<div class="provenance" markdown>\n\n']
+    out = [f'\n## {t(lang, "prov_heading")} {{ #provenance }}\n\n', '<div class="provenance" markdown>\n\n']
     items = []
     url = original_url(entry)
     if url:
