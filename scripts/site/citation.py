@@ -33,6 +33,7 @@ class Citation:
     original_url: str | None
     csl_type: str
     tags: tuple = ()
+    page_lang: str = "en"  # the language of the page cited (its interface, the citation's words)
 
 
 def page_url(base: str, lang: str, entry: Entry) -> str:
@@ -58,12 +59,17 @@ def citation_of(entry: Entry, lang: str, base: str, sources: dict | None) -> Cit
         original_url=provenance.original_url(entry),
         csl_type=CSL_TYPE.get(kind, "post"),
         tags=tuple(tag.label(lang) for tag in entry.tags),
+        page_lang=lang,
     )
+
+
+def _translated(c: Citation, lang: str) -> str:
+    return t(lang, "cite_translated", lang=_FROM[lang][c.translated_from]) if c.translated_from else ""
 
 
 def citation_text(c: Citation, lang: str) -> str:
     """The citation as a reader copies it, in the page's language (plain text)."""
-    translated = t(lang, "cite_translated", lang=_FROM[lang][c.translated_from]) if c.translated_from else ""
+    translated = _translated(c, lang)
     date = date_text(lang, c.date) if c.date else t(lang, "cite_undated")
     return t(lang, "cite_format", author=c.author, title=c.title, genre=c.genre, date=date,
              translated=translated, site=c.site, url=c.url, accessed=t(lang, "cite_accessed"))
@@ -88,12 +94,12 @@ def bibtex(c: Citation) -> str:
     if c.date:
         fields += [("year", str(c.date.year)), ("month", str(c.date.month)), ("date", c.date.isoformat())]
     fields += [("url", bib_escape(c.url)), ("language", BIB_LANG.get(c.lang, c.lang))]
-    note = [f"{c.site}"]
+    note = [c.site + "."]
     if c.translated_from:
-        note.append(f"translated from {BIB_LANG[c.translated_from]} by the archive")
+        note.append(_translated(c, c.page_lang).strip())
     if c.original_url:
-        note.append(f"original: {c.original_url}")
-    fields.append(("note", bib_escape("; ".join(note))))
+        note.append(c.original_url)
+    fields.append(("note", bib_escape(" ".join(note))))
     if c.tags:
         fields.append(("keywords", bib_escape(", ".join(c.tags))))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -109,7 +115,7 @@ def csl(c: Citation) -> dict:
     if c.date:
         item["issued"] = {"date-parts": [[c.date.year, c.date.month, c.date.day]]}
     if c.translated_from:
-        item["note"] = f"Translated from {BIB_LANG[c.translated_from]} by the archive."
+        item["note"] = _translated(c, c.page_lang).strip()
     if c.original_url:
         item["source"] = c.original_url
     if c.tags:

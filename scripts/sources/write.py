@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import parallel
 from ..content.model import ContentError, Post
 from ..content.rights import from_credit
+from ..content.sources_registry import add_sources
 from ..content.yaml_io import dump_yaml, load_yaml, read_text
 from ..files import write_atomic, write_bytes_atomic
 from ..text.dedupe import fingerprint
@@ -24,12 +25,15 @@ class Report:
     skipped: list[str] = field(default_factory=list)
     overwritten: list[str] = field(default_factory=list)
     attention: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # new in content/sources.yml, to be described
 
     def lines(self) -> list[str]:
         out = [f"created {c}" for c in self.created]
         out += [f"overwrote {c}" for c in self.overwritten]
         out += [f"skipped {s}" for s in self.skipped]
         out += [f"attention: {a}" for a in self.attention]
+        out += [f"added source '{s}' to content/sources.yml: describe who it is (kind, name and about in each "
+                "language, url, handle); `check` lists what is missing" for s in self.sources]
         return out
 
 
@@ -159,6 +163,11 @@ def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
                 report.attention.append(f"content/posts/{folder.name}: no date (add 'date: YYYY-MM-DD' to "
                                         "meta.yml; until then it is listed after the dated posts)")
     parallel.map_items(_write_post, list(to_write.values()), PARALLEL_FROM)
+    found = {}
+    for _, post, _, _ in to_write.values():
+        found.setdefault(post.source_name, post.source_kind)
+    for name in add_sources(root / "sources.yml", found):
+        report.sources.append(name)
     return report
 
 
