@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass
 
 from ..content.model import Entry
-from ..text.escape import unescape_markdown
 from . import provenance
 from .i18n import _FROM, date_text, t
 from .paths import post_path, url_of
@@ -47,7 +47,7 @@ def citation_of(entry: Entry, lang: str, base: str, sources: dict | None) -> Cit
     return Citation(
         key=f"{entry.id}-{lang}",
         author=provenance.source_name(entry, lang, sources),
-        title=unescape_markdown(version.title),
+        title=version.title,
         date=entry.date,
         lang=shown,
         url=page_url(base, lang, entry),
@@ -81,9 +81,12 @@ _BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "
                 "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
 
 
+_SPACES = re.compile(r"[ \t\r\n]+")  # line breaks fold; a no-break space stays one
+
+
 def bib_escape(text: str) -> str:
     """Text as a BibTeX field value: braces and TeX specials escaped, so the braces of the entry balance."""
-    return "".join(_BIB_SPECIAL.get(ch, ch) for ch in " ".join(str(text).split()))
+    return "".join(_BIB_SPECIAL.get(ch, ch) for ch in _SPACES.sub(" ", str(text)).strip())
 
 
 def bibtex(c: Citation) -> str:

@@ -61,8 +61,8 @@ def post_jsonld(entry: Entry, lang: str, base: str, sources: dict | None) -> dic
         "@id": url + PAGE_ID,
         "url": url,
         "mainEntityOfPage": url,
-        "headline": unescape_markdown(version.title)[:110],
-        "name": unescape_markdown(version.title),
+        "headline": version.title[:110],
+        "name": version.title,  # titles are plain text; captions and bodies are Markdown
         "inLanguage": shown,
         "author": source,
         "copyrightHolder": source,

@@ -97,7 +97,7 @@ def _rows(content, base: str) -> dict[str, list[dict]]:
                "original_url": provenance.original_url(entry) or "", "rights": entry.rights or "",
                "raw_file": provenance.raw_name(entry) or "", "raw_sha256": entry.raw_sha256 or "",
                "archive_url": citation.page_url(base, LANGS[0], entry)}
-        row.update({f"title_{code}": unescape_markdown(entry.versions[code].title) if code in entry.versions else ""
+        row.update({f"title_{code}": entry.versions[code].title if code in entry.versions else ""
                     for code in LANGS})
         posts.append(row)
         for item in entry.gallery:
