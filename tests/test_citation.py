@@ -276,6 +276,9 @@ def test_sources_pages_read_in_the_page_language(site):
     ru = read(site, "ru", "sources/russian-mfa/")
     assert "Источник: МИД России" in ru and "Англоязычный Telegram-канал Министерства иностранных дел" in ru
     assert '<a href="https://t.me/MFARussia" rel="noopener">' in ru and "<code>@MFARussia</code>" in ru
+    card = lxml.html.fromstring(read(site, "en", "archive/")).xpath(
+        "//article[@class='post-card'][.//a[contains(@href, 'victory-day-greeting')]]//p[@class='post-meta']")[0]
+    assert card.text_content().endswith("· Russian Embassy in Ankara")
     index = read(site, "tr", "sources/")
     assert "Rusya Dışişleri Bakanlığı" in index and "Rus devletine ait haber ajansı Sputnik’in" in index
 

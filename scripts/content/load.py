@@ -75,14 +75,16 @@ def original_text(version: Version) -> str:
 # --- posts -----------------------------------------------------------------------------------------
 
 
-def _entry(fields: dict, tag_names: list[str], registry: TagRegistry) -> Entry:
-    """An Entry from what read_entry found, its hashtags resolved in the order they were written."""
+def _entry(fields: dict, tag_names: list[str], registry: TagRegistry, sources: dict | None = None) -> Entry:
+    """An Entry from what read_entry found, its hashtags resolved in the order they were written and its
+    source looked up in the source registry."""
     tags = []
     for name in tag_names:
         tag = registry.resolve(name)
         if tag not in tags:
             tags.append(tag)
-    return Entry(tags=tuple(tags), **fields)
+    source = (sources or {}).get(str(fields["source"].get("name", "")))
+    return Entry(tags=tuple(tags), registered_source=source, **fields)
 
 
 _FINGERPRINT = re.compile(r"^fingerprint:\s*'?([0-9a-f]+)'?\s*$", re.M)
@@ -311,7 +313,7 @@ def load_content(root: Path) -> Content:
             errors += getattr(outcome, "errors", [outcome])
             continue
         fields, tag_names, fingerprint = outcome
-        entries.append(_entry(fields, tag_names, registry))
+        entries.append(_entry(fields, tag_names, registry, sources))
         read.append((name, fingerprint))
     errors += _duplicates(read, f"{root.name}/posts")
     if errors:

@@ -11,6 +11,7 @@ from .fragments import date_line, front_matter, plain, version_for
 from .i18n import plural, t
 from .paginate import pager, paginate
 from .paths import archive_path, link, post_path, tag_path, url_of
+from .provenance import source_name
 
 PAGE_SIZE = 50  # posts per list page: no page grows with the archive
 
@@ -48,7 +49,7 @@ def _card(entry: Entry, lang: str, level: int) -> str:
                      for tag in entry.tags)
     return (f'<article class="post-card"{lang_attr}>\n'
             f'<h{level}><a href="{ROOT}{url_of(DEFAULT_LANG, post_path(entry.id))}">{e(version.title)}</a></h{level}>\n'
-            f'<p class="post-meta">{date_line(entry, lang, as_html=True)} · {e(str(entry.source.get("name", "")))}</p>\n'
+            f'<p class="post-meta">{date_line(entry, lang, as_html=True)} · {e(source_name(entry, lang))}</p>\n'
             + (f"<p>{e(excerpt)}</p>\n" if excerpt else "")
             + (f'<p class="tags">{chips}</p>\n' if chips else "")
             + "</article>\n")

@@ -39,11 +39,12 @@ def raw_site_path(entry: Entry) -> str | None:
     return f"{RAW_DIR}/{quote(name)}" if name else None
 
 
-def source_of(entry: Entry, sources: dict | None):
-    return (sources or {}).get(str(entry.source.get("name", "")))
+def source_of(entry: Entry, sources: dict | None = None):
+    """The registry's entry for the post's source (resolved on load; `sources` for an Entry made by hand)."""
+    return entry.registered_source or (sources or {}).get(str(entry.source.get("name", "")))
 
 
-def source_name(entry: Entry, lang: str, sources: dict | None) -> str:
+def source_name(entry: Entry, lang: str, sources: dict | None = None) -> str:
     """The source's name in the page's language (the registry's), else as the post writes it."""
     source = source_of(entry, sources)
     return source.name(lang) if source else str(entry.source.get("name", ""))
