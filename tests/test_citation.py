@@ -156,6 +156,13 @@ def test_every_post_shows_provenance_rights_and_citation_in_its_language(site, c
         check_bibtex((site / page_path(lang, f"posts/{entry.id}/") / bib).resolve().read_text(encoding="utf-8"), entry, lang)
         check_csl((site / page_path(lang, f"posts/{entry.id}/") / csl).resolve().read_text(encoding="utf-8"), entry, lang)
     ru = read(site, "ru", "posts/victory-parades-on-red-square/")
+    assert ("<p>МИД России. Парады Победы на Красной площади [пост в Telegram]. 9 мая 2023\u202fг. Пер. с английского: "
+            "архив. Память о Второй мировой войне. URL: https://ww2-archive.github.io/ru/posts/victory-parades-on-red-square/ "
+            "(дата обращения: ДД.ММ.ГГГГ).</p>") in ru
+    en = read(site, "en", "posts/victory-day-greeting/")
+    assert ("<p>Russian Embassy in Ankara. “Victory Day greeting.” Telegram post, May 9, 2023. Translated from Turkish "
+            "by the archive. In Remembering the Second World War, https://ww2-archive.github.io/posts/victory-day-greeting/. "
+            "Accessed [date].</p>") in en
     assert ("В оригинальной публикации было видео, которое не сохранилось в этой копии. "
             "Адрес оригинала, где его можно было бы посмотреть, неизвестен.") in ru
     assert "Автор текста\u00a0— МИД России (англоязычный Telegram-канал Министерства иностранных дел Российской Федерации)" in ru

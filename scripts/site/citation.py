@@ -71,8 +71,12 @@ def citation_text(c: Citation, lang: str) -> str:
     """The citation as a reader copies it, in the page's language (plain text)."""
     translated = _translated(c, lang)
     date = date_text(lang, c.date) if c.date else t(lang, "cite_undated")
-    return t(lang, "cite_format", author=c.author, title=c.title, genre=c.genre, date=date,
+    text = t(lang, "cite_format", author=c.author, title=c.title, genre=c.genre, date=date,
              translated=translated, site=c.site, url=c.url, accessed=t(lang, "cite_accessed"))
+    return _DOUBLE_STOP.sub(".", text)  # '9 мая 2023 г.' before the format's own full stop
+
+
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 
 
 # --- BibTeX ---------------------------------------------------------------------------------------
