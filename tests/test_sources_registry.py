@@ -93,3 +93,13 @@ def test_the_importer_adds_new_sources_and_keeps_the_registry(tmp_path):
     registry = load_sources(root / "sources.yml", "sources.yml")
     assert registry["Rusya Ankara Büyükelçiliği"].platform == "telegram"
     assert import_paths([TELEGRAM_SEED], root).sources == []  # a second import adds nothing
+
+
+def test_the_importer_puts_a_new_source_in_name_order(tmp_path):
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "sources.yml").write_text("# header\nZeta:\n  kind: other  # kept\n", encoding="utf-8")
+    import_paths([TELEGRAM_SEED], root)
+    assert (root / "sources.yml").read_text(encoding="utf-8") == (
+        "# header\nRussian MFA 🇷🇺:\n  platform: telegram\nRusya Ankara Büyükelçiliği:\n  platform: telegram\n"
+        "Zeta:\n  kind: other  # kept\n")

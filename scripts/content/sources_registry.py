@@ -125,16 +125,32 @@ def registry_problems(sources: dict[str, Source], used: dict[str, str], rel: str
 
 def add_sources(path: Path, found: dict[str, str]) -> list[str]:
     """The importer's additions: every source name not yet in the registry, with what the import knows
-    (its platform); the rest is for an editor, and `check` lists it. Returns the names added."""
+    (its platform); the rest is for an editor, and `check` lists it. Returns the names added.
+
+    The file is edited as text, so the editors' comments and order stay; a new entry goes before the
+    first entry (in the file's order) whose name sorts after it, so a sorted registry stays sorted and
+    the result does not depend on the order of imports."""
     path = Path(path)
-    known = set(load_sources(path, str(path))) if path.exists() else set()
+    text = read_text(path) if path.exists() else ""
+    data = load_yaml(text, str(path)) if text.strip() else None
+    key_lines = data.key_lines if isinstance(data, Mapping) else {}
     new = {name: {"platform": PLATFORM_OF_KIND[kind]} if kind in PLATFORM_OF_KIND else {}
-           for name, kind in found.items() if name not in known}
+           for name, kind in sorted(found.items()) if name not in key_lines}
     if not new:
         return []
-    text = read_text(path) if path.exists() else ""
-    if text and not text.endswith("\n"):
-        text += "\n"
-    # Appended as text, so the editors' comments and order above stay as they are.
-    write_atomic(path, text + dump_yaml(new))
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    before: dict[int, list[str]] = {}  # 0-based line of an existing key -> the blocks to insert above it
+    in_order = sorted(key_lines.items(), key=lambda kv: kv[1])
+    for name, fields in new.items():
+        block = dump_yaml({name: fields})
+        at = next((line - 1 for key, line in in_order if str(key) > name), len(lines))
+        before.setdefault(at, []).append(block)
+    out = []
+    for i in range(len(lines) + 1):
+        out += before.get(i, [])
+        if i < len(lines):
+            out.append(lines[i])
+    write_atomic(path, "".join(out))
     return sorted(new)
