@@ -7,9 +7,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from ..files import write_atomic
 from .model import LANGS, ContentError, ContentErrors
-from .yaml_io import Mapping, dump_yaml, load_yaml, read_text
+from .yaml_io import Mapping, load_yaml, read_text
 
 # What a source is (the registry's `kind`); labels per language are in scripts/site/strings/citation.py.
 SOURCE_TYPES = ("ministry", "embassy", "news-agency", "newspaper", "broadcaster", "organization", "person", "other")
@@ -144,7 +146,8 @@ def add_sources(path: Path, found: dict[str, str]) -> list[str]:
     before: dict[int, list[str]] = {}  # 0-based line of an existing key -> the blocks to insert above it
     in_order = sorted(key_lines.items(), key=lambda kv: kv[1])
     for name, fields in new.items():
-        block = dump_yaml({name: fields})
+        # The pure-Python emitter: libyaml's writes an emoji in a name as "\U0001F1F7" escapes.
+        block = yaml.dump({name: fields}, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False)
         at = next((line - 1 for key, line in in_order if str(key) > name), len(lines))
         before.setdefault(at, []).append(block)
     out = []
