@@ -103,3 +103,27 @@ def test_the_importer_puts_a_new_source_in_name_order(tmp_path):
     assert (root / "sources.yml").read_text(encoding="utf-8") == (
         "# header\nRussian MFA 🇷🇺:\n  platform: telegram\nRusya Ankara Büyükelçiliği:\n  platform: telegram\n"
         "Zeta:\n  kind: other  # kept\n")
+
+
+def test_a_hostile_registry_entry_stays_text_on_post_and_source_pages(golden_copy):
+    import lxml.html
+    import markdown
+
+    from scripts.site.index_pages import render_sources
+    from scripts.site.post_page import render_post
+
+    hostile = '<script>alert(1)</script> *x* [y](javascript:z) {: onclick=w } & "q"'
+    edit(golden_copy / "sources.yml", "    en: Memory Channel\n", f"    en: '{hostile}'\n")
+    edit(golden_copy / "sources.yml", "    en: a Telegram channel <of> remembrance (a fixture)\n", f"    en: '{hostile}'\n")
+    edit(golden_copy / "sources.yml", "  handle: '@example_memory'\n", "  handle: '<b onmouseover=x>@h</b>'\n")
+    content = load_content(golden_copy)
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc"])
+    pages = [render_post(content.entries[0], "en", content.registry.resolve, content.sources)]
+    pages += list(render_sources(content, "en").values())
+    for page in pages:
+        doc = lxml.html.fromstring("<div>" + md.reset().convert(page.split("---\n", 2)[2]) + "</div>")
+        assert not doc.xpath("//script | //b | //em")
+        assert not [a for a in doc.xpath("//@href") if a.startswith("javascript")]
+        assert not [n for n in doc.xpath("//@*") if n.attrname.startswith("on")]
+    post_html = md.reset().convert(pages[0].split("---\n", 2)[2])
+    assert "The words are those of &lt;script&gt;alert(1)&lt;/script&gt; *x* [y](javascript:z)" in post_html.replace("\\", "")
