@@ -42,7 +42,7 @@ def test_warnings_fail_only_when_strict(content, capsys):
     ru = content / "posts/parade-1941/ru.md"
     ru.write_text(ru.read_text(encoding="utf-8").replace("прямо на фронт", "прямо на передовую"), encoding="utf-8")
     meta = content / "posts/parade-1941/meta.yml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("- photographer: Pfc. William E. Poulson\n  rights: Public domain",
+    meta.write_text(meta.read_text(encoding="utf-8").replace("- photographer: Pfc. William E. Poulson\n  rights: https://creativecommons.org/publicdomain/mark/1.0/",
                                                               "- agency: ''"), encoding="utf-8")
     (content / "sources" / "unused.txt").write_text("Forwarded from X\nText.\n", encoding="utf-8")
     code, out = run(capsys, "--content", str(content), "check")
@@ -53,8 +53,9 @@ def test_warnings_fail_only_when_strict(content, capsys):
         f"(original_hash {out.split('original_hash ')[1][:12]}, now {current}): check it against ru.md, then set "
         f"original_hash: {current}",
         "content/posts/parade-1941/meta.yml: warning: gallery item 2 has no credit (expected agency, photographer or rights)",
+        "content/posts/parade-1941/meta.yml: warning: no rights statement for gallery item(s) 2 (expected 'rights: <URI>' in each)",
         "content/sources/unused.txt: warning: no post refers to this raw source (expected source.raw in some meta.yml)",
-        "0 errors, 3 warnings",
+        "0 errors, 4 warnings",
     ]
     assert run(capsys, "--content", str(content), "check", "--strict")[0] == 1
 

@@ -42,7 +42,7 @@ def test_unknown_key_bad_date_unknown_language_all_at_once(content):
     assert errors_of(content) == [
         "content/posts/parade-1941/meta.yml:1: date: '2021-13-07' is not a date (expected YYYY-MM-DD)",
         "content/posts/parade-1941/meta.yml:2: unknown key 'dat' (expected one of: date, date_inferred, time, "
-        "source, lang, tags, commemorates, missing_media, gallery, fingerprint)",
+        "source, lang, tags, commemorates, missing_media, gallery, rights, fingerprint)",
         "content/posts/parade-1941/meta.yml:8: lang: unknown language 'xx' (expected one of en, ru, tr, uk, be, de, fr, pl)",
     ]
 

@@ -11,10 +11,10 @@ import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scripts.text.inline import render_markdown
-from scripts.content.model import ContentError, Photo, Span
 
+from scripts.content.model import ContentError, Photo, Span
 from scripts.sources import telegram_channel_html as page_import
+from scripts.text.inline import render_markdown
 from tests.conftest import TELEGRAM_SEED
 
 FOLDER = Path(__file__).parent / "fixtures" / "sources" / "tme_s"

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scripts.content.model import ContentError
 
+from scripts.content.model import ContentError
 from scripts.sources import telegram_channel_text as copy_import
 from tests.conftest import TELEGRAM_SEED
 

@@ -10,10 +10,10 @@ import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scripts.text.inline import render_markdown
-from scripts.content.model import ContentError, Photo, Span
 
+from scripts.content.model import ContentError, Photo, Span
 from scripts.sources import telegram_desktop_html as html_import
+from scripts.text.inline import render_markdown
 from tests.conftest import TELEGRAM_SEED
 
 EXPORT = Path(__file__).parent / "fixtures" / "sources" / "tdesktop_html" / "ChatExport_2023-05-10"

@@ -8,10 +8,10 @@ import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scripts.text.inline import render_markdown, safe_href
+
 from scripts.content.model import Paragraph, Span
 from scripts.sources.telegram_entities import spans_from_entities
-
+from scripts.text.inline import render_markdown, safe_href
 from tests.conftest import ROOT
 
 

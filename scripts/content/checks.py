@@ -11,6 +11,7 @@ from ..site.paths import post_path, tag_path
 from .load import Content, load_content, original_text, text_hash
 from .model import ContentError, ContentErrors
 from .names import find, load_names, misspellings, named_in
+from .sources_registry import registry_problems
 
 _LINK = re.compile(r"(?<!\\)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
@@ -161,10 +162,33 @@ def uncredited_translations(content: Content) -> list[Problem]:
     return out
 
 
+def undescribed_sources(content: Content) -> list[Problem]:
+    """What content/sources.yml lacks: a quoted source it does not describe, an entry's missing fields."""
+    used = {}
+    for entry in sorted(content.entries, key=lambda e: e.id):
+        used.setdefault(str(entry.source.get("name", "")), f"{entry.path}/meta.yml")
+    return [Problem(path, line, message, warning=True)
+            for path, line, message in registry_problems(content.sources or {}, used, f"{content.root.name}/sources.yml")]
+
+
+def unstated_rights(content: Content) -> list[Problem]:
+    """Texts and photos without a rights statement (scripts/content/rights.py)."""
+    out = []
+    for entry in content.entries:
+        if not entry.rights:
+            out.append(Problem(f"{entry.path}/meta.yml", None, "no rights statement for the text (expected "
+                               "'rights: <URI>', e.g. http://rightsstatements.org/vocab/InC/1.0/)", warning=True))
+        missing = [str(item.n) for item in entry.gallery if not item.rights]
+        if missing:
+            out.append(Problem(f"{entry.path}/meta.yml", None, f"no rights statement for gallery item(s) "
+                               f"{', '.join(missing)} (expected 'rights: <URI>' in each)", warning=True))
+    return out
+
+
 def warnings_of(content: Content) -> list[Problem]:
     problems = (stale_translations(content) + broken_links(content) + uncredited_photos(content)
                 + orphan_sources(content) + unregistered_tags(content) + name_spellings(content)
-                + uncredited_translations(content))
+                + uncredited_translations(content) + undescribed_sources(content) + unstated_rights(content))
     return sorted(problems, key=Problem.sort_key)
 
 

@@ -23,6 +23,7 @@ from .model import (
     Version,
 )
 from .schema import Problems
+from .sources_registry import load_sources
 from .tags import TagRegistry, load_tags
 from .yaml_io import Mapping, load_yaml, read_text, split_front_matter
 
@@ -40,6 +41,7 @@ class Content:
     root: Path
     registry: "TagRegistry"
     events: tuple = ()  # Event, by date
+    sources: dict | None = None  # name as written -> sources_registry.Source (content/sources.yml)
 
 
 def text_hash(version_text: str) -> str:
@@ -59,9 +61,11 @@ def original_text(version: Version) -> str:
 # --- posts -----------------------------------------------------------------------------------------
 
 
-def _entry(fields: dict, tag_names: list[str], registry: TagRegistry) -> Entry:
-    """An Entry from what read_entry found, its hashtags resolved in the order they were written."""
-    return Entry(tags=registry.resolve_all(tag_names), **fields)
+def _entry(fields: dict, tag_names: list[str], registry: TagRegistry, sources: dict | None = None) -> Entry:
+    """An Entry from what read_entry found, its hashtags resolved in the order they were written and its
+    source looked up in the source registry."""
+    source = (sources or {}).get(str(fields["source"].get("name", "")))
+    return Entry(tags=registry.resolve_all(tag_names), registered_source=source, **fields)
 
 
 _FINGERPRINT = re.compile(r"^fingerprint:\s*'?([0-9a-f]+)'?\s*$", re.M)
@@ -95,8 +99,9 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
     source_lines = meta.get("source") if isinstance(meta.get("source"), Mapping) else meta
     raw = source.get("raw")
     if raw is not None:
-        if raw not in raw_files:
-            raw_files[raw] = (root / raw).is_file()
+        if raw not in raw_files:  # the archived copy's SHA-256 (None: no such file), shown beside its download
+            raw_path = root / raw
+            raw_files[raw] = hashlib.sha256(raw_path.read_bytes()).hexdigest() if raw_path.is_file() else None
         if not raw_files[raw]:
             errors.append(ContentError(meta_path, _key_line(source_lines, "raw"), f"source.raw: no file content/{raw} (expected the archived raw source under content/sources/)"))
     gallery = []
@@ -174,6 +179,7 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
         fingerprint = ("item " + source["identity"], _key_line(source_lines, "identity"))
     entry = dict(id=post_id, path=str(rel), lang=lang, source=dict(source), versions=versions,
                  date=fields.get("date"), date_inferred=fields.get("date_inferred"), time=fields.get("time"),
+                 rights=fields.get("rights"), raw_sha256=raw_files.get(str(source.get("raw"))),
                  commemorates=tuple(sorted(fields.get("commemorates") or [])),
                  missing_media=tuple(fields.get("missing_media") or []), gallery=tuple(gallery),
                  drafts=tuple(drafts))
@@ -246,6 +252,14 @@ def load_content(root: Path) -> Content:
     except ContentError as e:
         errors.append(e)
         events = []
+    try:
+        sources = load_sources(root / "sources.yml", f"{root.name}/sources.yml")
+    except ContentErrors as e:
+        errors += e.errors
+        sources = {}
+    except ContentError as e:
+        errors.append(e)
+        sources = {}
     posts_dir = root / "posts"
     folders = sorted(name for name in os.listdir(posts_dir) if not name.startswith(".")
                      and os.path.isdir(os.path.join(posts_dir, name))) if posts_dir.is_dir() else []
@@ -255,7 +269,7 @@ def load_content(root: Path) -> Content:
             errors += getattr(outcome, "errors", [outcome])
             continue
         fields, tag_names, fingerprint = outcome
-        entries.append(_entry(fields, tag_names, registry))
+        entries.append(_entry(fields, tag_names, registry, sources))
         read.append((name, fingerprint))
     errors += _duplicates(read, f"{root.name}/posts")
     if errors:
@@ -265,4 +279,4 @@ def load_content(root: Path) -> Content:
         for t in e.tags:
             all_tags.setdefault(t.slug, t)
     return Content(entries=tuple(sorted(entries, key=Entry.sort_key)), tags=all_tags, root=root,
-                   registry=registry, events=tuple(events))
+                   registry=registry, events=tuple(events), sources=sources)

@@ -181,6 +181,9 @@ class Entry:
     missing_media: tuple[str, ...] = ()
     gallery: tuple[GalleryItem, ...] = ()
     drafts: tuple[str, ...] = ()  # languages whose file `translate` started (draft: true), not shown yet
+    rights: str | None = None  # the rights statement URI of the text (scripts/content/rights.py)
+    raw_sha256: str | None = None  # of the archived raw copy (source.raw), computed on load
+    registered_source: object = None  # its source's sources_registry.Source (content/sources.yml), resolved on load
 
     @property
     def original(self) -> Version:

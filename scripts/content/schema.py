@@ -161,6 +161,21 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class Rights:
+    """A rights statement URI the archive knows (content/rights.py: rightsstatements.org, Creative Commons)."""
+    expected: str = "a rights statement URI"
+
+    def convert(self, value, name, line, problems):
+        from .rights import problem
+
+        why = problem(value) if isinstance(value, str) else f"{_what(value)} (expected a rights statement URI)"
+        if why is None:
+            return value
+        problems.add(line, f"{name}: {why}")
+        return None
+
+
+@dataclass(frozen=True)
 class Localized:
     """Text that is the same in every language, or a mapping of en/ru/tr to text."""
     expected: str = "text, or a mapping of en/ru/tr to text"
@@ -272,7 +287,7 @@ def _line(mapping, key, default):
 GALLERY_ITEM = Record((
     Field("agency", Text(), "the agency or archive that holds the photo"),
     Field("photographer", Localized(), "the photographer: one name, or {en: ..., ru: ..., tr: ...}"),
-    Field("rights", Text(), "a rights statement, e.g. 'Public domain'"),
+    Field("rights", Rights(), "the photo's rights statement: a rightsstatements.org or creativecommons.org URI"),
     Field("image", Text(expected="a file name in the post's folder"), "the image file beside meta.yml"),
 ), expected="a mapping with agency, photographer, rights, image")
 
@@ -296,6 +311,7 @@ META = Record((
     Field("commemorates", ListOf(Date()), "historical dates the post remembers, YYYY-MM-DD"),
     Field("missing_media", ListOf(Choice(MEDIA)), "media the copy did not capture: " + ", ".join(MEDIA)),
     Field("gallery", ListOf(GALLERY_ITEM), "photos in order: agency, photographer, rights, image"),
+    Field("rights", Rights(), "the rights statement of the post's text: a rightsstatements.org or creativecommons.org URI"),
     Field("fingerprint", Text(), "set by the importer: how a later import recognizes this post"),
 ))
 

@@ -9,6 +9,7 @@ from ..text.escape import xml_text
 from .fragments import plain, version_for
 from .head import lang_url
 from .i18n import t
+from .provenance import source_name
 
 FEED_SIZE = 50
 
@@ -25,7 +26,7 @@ def render_feed(entries, lang: str, base: str, site_name: str, built: datetime) 
         parts = [f"<title>{e(version.title)}</title>", f"<link>{e(link)}</link>",
                  f'<guid isPermaLink="true">{e(link)}</guid>',
                  f"<description>{e(plain(version.body, 500))}</description>",
-                 f"<dc:creator>{e(str(entry.source.get('name', '')))}</dc:creator>"]
+                 f"<dc:creator>{e(source_name(entry, lang))}</dc:creator>"]
         if entry.date:
             stamp = datetime(entry.date.year, entry.date.month, entry.date.day, tzinfo=timezone.utc)
             parts.append(f"<pubDate>{email.utils.format_datetime(stamp)}</pubDate>")

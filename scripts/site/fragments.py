@@ -56,12 +56,11 @@ def date_line(entry: Entry, lang: str, as_html: bool = False) -> str:
 
 
 def credit_text(item, lang: str) -> str:
-    """'© Agency / Photographer', or 'Public domain / Photographer' where a rights statement replaces the ©."""
+    """'© Agency / Photographer', or the photographer alone: the rights statement, a linked label, follows
+    the credit on a post page (provenance.photo_rights) and heads the group on the credits page."""
     parts = []
     if item.agency:
         parts.append(escape_markdown(item.agency))
-    if item.rights:
-        parts.append(escape_markdown(t(lang, "rights").get(item.rights, item.rights)))
     who = item.photographer_in(lang)
     if who:
         parts.append(escape_markdown(who))

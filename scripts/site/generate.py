@@ -14,10 +14,12 @@ from ..content.load import load_content
 from ..content.model import LANGS
 from ..content.status import coverage, render_page
 from ..files import copy_if_changed, write_atomic, write_if_changed
+from .about_page import render_about
 from .archive_pages import render_404, render_days, render_on_this_day, render_timeline
 from .i18n import plural, t
 from .index_pages import render_credits, render_sources
 from .list_pages import render_home, render_list_pages, render_tags_index
+from .open_data import render_data_page
 from .paths import archive_path, post_path, tag_path
 from .post_page import render_post
 
@@ -45,7 +47,7 @@ def iter_pages(content, langs=LANGS, parts=("posts", "lists")):
     for lang in langs:
         if "posts" in parts:
             for entry in entries:
-                yield f"{lang}/{post_path(entry.id)}", render_post(entry, lang, resolve)
+                yield f"{lang}/{post_path(entry.id)}", render_post(entry, lang, resolve, content.sources)
         if "lists" not in parts:
             continue
         yield f"{lang}/index.md", render_home(entries, lang)
@@ -66,6 +68,8 @@ def iter_pages(content, langs=LANGS, parts=("posts", "lists")):
         yield f"{lang}/timeline.md", render_timeline(content, lang)
         yield f"{lang}/on-this-day.md", render_on_this_day(content, lang)
         yield f"{lang}/404.md", render_404(lang)
+        yield f"{lang}/about.md", render_about(lang)
+        yield f"{lang}/data.md", render_data_page(lang)
         for render in (render_days, render_sources, render_credits):
             for path, text in render(content, lang).items():
                 yield f"{lang}/{path}", text

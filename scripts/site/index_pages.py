@@ -7,6 +7,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from ..content.model import DEFAULT_LANG
+from ..content.rights import label as rights_label
 from ..text.escape import escape_markdown, markdown_without_html
 from ..text.slugs import slugify
 from .fragments import credit_text, front_matter, version_for
@@ -14,6 +15,7 @@ from .i18n import plural, t
 from .list_pages import INDEX_PAGE_SIZE, render_list_pages
 from .paginate import pager, paginate
 from .paths import link, post_path
+from .provenance import source_about
 
 
 def source_slug(entry) -> str:
@@ -41,11 +43,15 @@ def render_sources(content, lang: str) -> dict[str, str]:
     lines, pages = [], {}
     for slug, entries in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         first = entries[0]
-        name = escape_markdown(str(first.source.get("name", "")))
+        written = str(first.source.get("name", ""))
+        source = (content.sources or {}).get(written)
+        name = escape_markdown(source.name(lang) if source else written)
         kind = t(lang, "source_kind").get(first.source.get("kind"), first.source.get("kind", ""))
-        lines.append(f"- [**{name}**]({{link:sources/{slug}.md}}), {kind}: {plural(lang, 'posts_count', len(entries))}\n")
-        title = f"{t(lang, 'source')}: {first.source.get('name', '')}"
-        pages.update(render_list_pages(entries, lang, title, plural(lang, "posts_count", len(entries)),
+        about = f" — {escape_markdown(source.about[lang])}" if source and source.about.get(lang) else ""
+        lines.append(f"- [**{name}**]({{link:sources/{slug}.md}}){about}; {kind}: {plural(lang, 'posts_count', len(entries))}\n")
+        title = f"{t(lang, 'source')}: {source.name(lang) if source else written}"
+        intro = source_about(source, written, lang) + plural(lang, "posts_count", len(entries))
+        pages.update(render_list_pages(entries, lang, title, intro,
                                        lambda page, s=slug: f"sources/{s}.md" if page == 1 else f"sources/{s}/{page}.md"))
     for path, text in _index_pages(lang, t(lang, "sources_title"), t(lang, "sources_intro"), lines, path_of).items():
         pages[path] = _resolve_links(text, path)
@@ -65,9 +71,9 @@ def render_credits(content, lang: str) -> dict[str, str]:
     for entry in content.entries:
         for item in entry.gallery:
             # Grouped by language-neutral keys, so a photographer's page has one address in every language.
-            holder_key = item.agency or item.rights or "-"
+            holder_key = item.agency or (rights_label(item.rights, DEFAULT_LANG) if item.rights else "-")
             who_key = item.photographer_in(DEFAULT_LANG) or "-"
-            names[holder_key] = item.agency or (t(lang, "rights").get(item.rights, item.rights) if item.rights else "—")
+            names[holder_key] = item.agency or (rights_label(item.rights, lang) if item.rights else "—")
             names[(holder_key, who_key)] = item.photographer_in(lang) or t(lang, "unknown_photographer")
             tree[holder_key][who_key].append((entry, item))
     lines, pages = [], {}

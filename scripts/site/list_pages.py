@@ -10,6 +10,7 @@ from .fragments import date_line, front_matter, plain, version_for
 from .i18n import plural, t
 from .paginate import pager, paginate
 from .paths import archive_path, link, post_path, tag_path, tags_index_path, url_of
+from .provenance import source_name
 
 PAGE_SIZE = 50  # posts per list page: no page grows with the archive
 
@@ -54,7 +55,7 @@ def _card(entry: Entry, lang: str, level: int) -> str:
         chips += f' <a class="tag more" href="{post_url}">+{len(entry.tags) - CARD_TAGS}</a>'
     return (f'<article class="post-card"{lang_attr}>\n'
             f'<h{level}><a href="{post_url}">{e(version.title)}</a></h{level}>\n'
-            f'<p class="post-meta">{date_line(entry, lang, as_html=True)} · {e(str(entry.source.get("name", "")))}</p>\n'
+            f'<p class="post-meta">{date_line(entry, lang, as_html=True)} · {e(source_name(entry, lang))}</p>\n'
             + (f"<p>{e(excerpt)}</p>\n" if excerpt else "")
             + (f'<p class="tags">{chips}</p>\n' if chips else "")
             + "</article>\n")

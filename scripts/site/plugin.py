@@ -19,11 +19,14 @@ from mkdocs.utils import get_relative_url
 
 from ..content.model import DEFAULT_LANG, LANGS, ContentError
 from . import language_builds
+from .about_page import footer_html
 from .csp import PolicyCache, add_policy
 from .feeds import render_feed
 from .generate import Generator
 from .head import finish_page, write_not_found_pages
 from .i18n import t
+from .open_data import write_open_data
+from .post_finish import finish_post, post_of
 from .search import (
     Reindexer,
     SearchIndexError,
@@ -51,6 +54,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.fork = None  # the language_builds.Fork installed for the site build under way
         self.reindexer = Reindexer(log)
         self.policies = None  # csp.PolicyCache of the build under way (the theme's environment)
+        self._posts_of, self._posts = None, {}  # the content whose posts _post_of indexed, and that index
 
     def on_startup(self, command, dirty, **kwargs):
         # Defined, so that `mkdocs serve` keeps this object (and its generator) across rebuilds.
@@ -91,6 +95,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     @event_priority(-150)  # after mkdocs-static-i18n's (-100): the objects the sitemap template sees
     def on_env(self, env, config, files, **kwargs):
         self.policies = PolicyCache(env, config)
+        env.globals["archive_footer"] = footer_html  # overrides/partials/copyright.html
         if self.fork is not None:
             self.fork.last_build = (env, files, self.fork.nav, config)
         return env
@@ -122,9 +127,21 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         description = html.unescape(str((page.meta or {}).get("description") or config.get("site_description") or ""))
         title = html.unescape(str(page.title or config["site_name"]))
         output = finish_page(output, page.url, _base(config), title, description, config["site_name"])
-        if self.policies is not None:
+        # Citation meta, JSON-LD and the 'Cite this' block of a post page (scripts/site/post_finish.py).
+        post = self._post_of(page.url)
+        if post is not None:
+            output = finish_post(output, *post, _base(config), self.generator.last_content().sources)
+        if self.policies is not None:  # last: the policy hashes the page's inline scripts as they are
             output = add_policy(output, self.policies.tag(get_relative_url(".", page.url)))
         return output
+
+    def _post_of(self, url):
+        content = self.generator.last_content()
+        if content is None:
+            return None
+        if self._posts_of is not content:  # a new load: index its posts by id once
+            self._posts_of, self._posts = content, {e.id: e for e in content.entries}
+        return post_of(url, self._posts)
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
     def on_post_build(self, config, **kwargs):
@@ -156,6 +173,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             out = site_dir / ("" if lang == DEFAULT_LANG else lang) / "feed.xml"
             out.write_text(render_feed(list(content.entries), lang, _base(config), t(lang, "site_name"), built),
                            encoding="utf-8")
+        # The raw copies, the citation downloads and /data/ (scripts/site/open_data.py).
+        write_open_data(site_dir, content, _base(config))
 
 
 def _base(config) -> str:

@@ -10,8 +10,16 @@ from babel.dates import format_date
 
 from ..content.load import original_text, text_hash
 from ..content.model import DEFAULT_LANG, LANGS, Entry
-from ..text.escape import escape_markdown, html_attr, markdown_without_html, safe_url, unescape_markdown, url_path
+from ..text.escape import (
+    escape_markdown,
+    html_attr,
+    markdown_without_html,
+    safe_url,
+    unescape_markdown,
+    url_path,
+)
 from ..text.hashtags import HASHTAG
+from . import provenance
 from .fragments import (
     _ATTR_LINE,
     credit_text,
@@ -21,6 +29,7 @@ from .fragments import (
     version_for,
 )
 from .i18n import _FROM, LANG_NAMES, date_text, lang_from, lang_in, lang_name_in, t
+from .index_pages import source_slug
 from .paths import cross_link, link, post_path, tag_path, url_of
 
 # --- paths and links -----------------------------------------------------------------------------
@@ -53,9 +62,9 @@ def original_langs(entry: Entry) -> list[str]:
     return found
 
 
-def source_line(entry: Entry, lang: str) -> str:
+def source_line(entry: Entry, lang: str, sources: dict | None = None) -> str:
     kind = t(lang, "source_kind").get(entry.source.get("kind"), entry.source.get("kind", ""))
-    name = escape_markdown(str(entry.source.get("name", "")))
+    name = escape_markdown(provenance.source_name(entry, lang, sources))
     url = safe_url(entry.source.get("url") or "")
     if url and re.match(r"^https?://[^\s()<>]+$", url):
         name = f"[{name}](<{url}>)"
@@ -64,19 +73,22 @@ def source_line(entry: Entry, lang: str) -> str:
 
 # --- pages --------------------------------------------------------------------------------------
 
-def render_post(entry: Entry, lang: str, resolve) -> str:
+def render_post(entry: Entry, lang: str, resolve, sources: dict | None = None) -> str:
+    """`sources`: the source registry (content/sources.yml), for whose words these are."""
     here = post_path(entry.id)
     version, fallback = version_for(entry, lang)
     title = version.title
     out = [front_matter(title=title, description=plain(version.body, 160) or title)]
     heading = escape_markdown(title)
     out.append(f"# {heading}" + (f" {{ lang={entry.lang} }}" if fallback else "") + "\n\n")
-    out.append(f'<p class="post-meta" markdown="span">{date_line(entry, lang)}<br>{source_line(entry, lang)}. '
-               f"{t(lang, 'voice')}</p>\n\n")
+    source = provenance.source_of(entry, sources)
+    voice = provenance.whose_words(entry, lang, sources) if source and source.about.get(lang) else t(lang, "voice")
+    out.append(f'<p class="post-meta" markdown="span">{date_line(entry, lang)}<br>{source_line(entry, lang, sources)}. '
+               f"{voice}</p>\n\n")
     out.append(_notice(entry, lang, here, fallback))
     for media in entry.missing_media:
         key = {"video": "video_missing", "photo": "photo_missing_media", "file": "file_missing"}[media]
-        out.append(f'<p class="missing-media">{t(lang, key)}</p>\n\n')
+        out.append(f'<p class="missing-media">{t(lang, key)}{provenance.media_pointer(entry, lang)}</p>\n\n')
     body = link_hashtags(markdown_without_html(version.body), resolve, here).strip()
     if body:
         if fallback:
@@ -90,7 +102,13 @@ def render_post(entry: Entry, lang: str, resolve) -> str:
         label = t(lang, "commemorates")["one" if len(entry.commemorates) == 1 else "other"]  # one date or several, not CLDR plurals
         out.append(f'<p class="commemorates">{label}: {days}</p>\n\n')
     out.append(tag_chips(entry.tags, lang, here))
+    out.append(provenance.render_provenance(entry, lang, sources, f"sources/{source_slug(entry)}.md"))
+    out.append(CITE_PLACEHOLDER + "\n")  # the citation needs the site's address: the plugin fills it in (citation.py)
     return "".join(out)
+
+
+CITE_PLACEHOLDER = '<div class="cite-this" id="cite"></div>'
+
 
 
 def _notice(entry: Entry, lang: str, here: str, fallback: bool) -> str:
@@ -161,12 +179,14 @@ def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
         else:
             holder = item.agency
             held = t(lang, "photo_held", holder=escape_markdown(holder)) if holder else t(lang, "photo_held_unknown")
+            if provenance.original_url(entry):
+                held += provenance.media_pointer(entry, lang)
             picture = (f'<div class="photo-missing" markdown="span"><span class="photo-n">{label}</span>'
                        f"<br>{held}</div>")
         out.append(
             f'<figure class="photo" id="photo-{item.n}" markdown>\n{picture}\n'
             f'<figcaption markdown="span"><span{lang_attr}>{caption}</span>'
-            f'<br><small class="credit">{credit}</small></figcaption>\n'
+            f'<br><small class="credit">{credit}{provenance.photo_rights(item, lang)}</small></figcaption>\n'
             "</figure>\n"
         )
     out.append("</div>\n\n")

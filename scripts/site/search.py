@@ -25,7 +25,9 @@ POST_GLOB = "posts/**/*.html"  # relative to the language's root: only post page
 # missing media, the placeholder of a photo not held, photo credits, the lightbox copy of each photo,
 # the commemorated dates and the tag chips. Searched: the title, the paragraphs, the captions.
 EXCLUDE_SELECTORS = (".post-meta", ".lang-notice", ".missing-media", ".photo-missing", ".credit", ".lightbox",
-                     ".commemorates", ".tags")
+                     ".commemorates", ".tags",
+                     # provenance and citation (provenance.py, citation.py): the archive's words, not the post's
+                     "#provenance", ".provenance", "#cite", ".cite-this")
 # Pagefind's own search interfaces: Material's search box is used instead (see archive-search.js).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")

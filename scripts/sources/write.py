@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .. import parallel
 from ..content.model import LANGS, ContentError, Paragraph, Post
+from ..content.rights import from_credit
+from ..content.sources_registry import add_sources
 from ..content.yaml_io import dump_yaml, load_yaml, read_text, split_front_matter
 from ..files import write_bytes_atomic
 from ..text.dedupe import fingerprint
@@ -41,6 +43,7 @@ class Report:
     overwritten: list[str] = field(default_factory=list)
     attention: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # new in content/sources.yml, to be described
 
     def lines(self) -> list[str]:
         out = [f"repaired: {r}" for r in self.repaired]
@@ -48,6 +51,8 @@ class Report:
         out += [f"overwrote {c}" for c in self.overwritten]
         out += [f"skipped {s}" for s in self.skipped]
         out += [f"attention: {a}" for a in self.attention]
+        out += [f"added source '{s}' to content/sources.yml: describe who it is (kind, name and about in each "
+                "language, url, handle); `check` lists what is missing" for s in self.sources]
         return out
 
 
@@ -73,7 +78,7 @@ def render_meta(post: Post, raw: str, fingerprint: str | None = None) -> dict:
         meta["missing_media"] = list(post.missing_media)
     if post.photos:
         meta["gallery"] = [
-            {k: v for k, v in (("agency", p.agency), ("photographer", p.photographer), ("rights", p.rights),
+            {k: v for k, v in (("agency", p.agency), ("photographer", p.photographer), ("rights", from_credit(p.rights)),
                                ("image", p.image)) if v}
             for p in post.photos
         ]
@@ -292,6 +297,12 @@ def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
             for target, data in raws:
                 write_bytes_atomic(target, data)
             parallel.map_items(_write_post, tasks, PARALLEL_FROM)
+            # Sources not yet in content/sources.yml, added with what the import knows (their platform).
+            found = {}
+            for _, _, kind, posts, _ in parsed:
+                for post in posts:
+                    found.setdefault(post.source_name, post.source_kind)
+            report.sources += add_sources(root / "sources.yml", found)
     except OSError as e:
         raise _write_error(root, e.filename, e) from None
     return report
