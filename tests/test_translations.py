@@ -14,7 +14,6 @@ from scripts.content.checks import check
 from scripts.content.load import load_content, original_text, text_hash
 from scripts.content.model import ContentErrors
 from scripts.site.generate import render_site
-from scripts.translations import po
 from scripts.translations.qa import qa_problems
 from tests.conftest import ROOT
 
