@@ -67,10 +67,9 @@ def hostile_content(root: Path, clean: bool = False) -> Path:
         meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
         meta["time"] = fields["time"]
         meta["date_inferred"] = fields["date_inferred"]
-        meta["source"]["url"] = fields["source_url"]
+        # The source URL and the rights statement are not planted: `check` refuses any value there that
+        # is not an http(s) address or a known rights URI (test_hostile.py asserts the refusals).
         meta["commemorates"] = ["1945-04-25"]
-        for item in meta.get("gallery", []):
-            item["rights"] = fields["rights"]
         meta_path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
         if n == 0:  # one post whose title a contributor wrote
             md = folder / f"{meta['lang']}.md"
@@ -91,7 +90,8 @@ class Markup(html.parser.HTMLParser):
         self.pairs: set[tuple[str, str]] = set()
         self.tags: set[str] = set()
         self.attrs: list[tuple[str, str, str]] = []  # (tag, name, value)
-        self.scripts: list[str] = []  # text of inline <script> elements
+        self.scripts: list[str] = []  # text of inline <script> elements that run
+        self.data_blocks: list[str] = []  # text of <script type="application/ld+json"> (data, never run)
         self.text: list[str] = []
         self._in_script = None
 
@@ -102,10 +102,11 @@ class Markup(html.parser.HTMLParser):
             self.attrs.append((tag, name, value or ""))
         if tag == "script":
             self._in_script = []
+            self._data = dict(attrs).get("type") == "application/ld+json"
 
     def handle_endtag(self, tag):
         if tag == "script" and self._in_script is not None:
-            self.scripts.append("".join(self._in_script))
+            (self.data_blocks if self._data else self.scripts).append("".join(self._in_script))
             self._in_script = None
 
     def handle_data(self, data):
@@ -143,6 +144,11 @@ def live_markup(page: Markup, theme_scripts: set[str], allowed_pairs: set[tuple[
     for script in page.scripts:
         if script.strip() and script not in theme_scripts:
             out.append(f"script {script[:80]!r}")
+    for block in page.data_blocks:  # JSON-LD: data the browser never runs, but it must be whole JSON
+        try:
+            json.loads(block)
+        except ValueError:
+            out.append(f"JSON-LD that is not JSON {block[:80]!r}")
     for tag in page.tags & {"iframe", "object", "embed", "base", "style", "frame", "svg:script", "!--"}:
         out.append(f"element <{tag}>")
     for pair in sorted(page.pairs - allowed_pairs):
