@@ -28,7 +28,7 @@ def test_a_ukrainian_post_is_ukrainian(tmp_path):
     tr = pages[f"tr/posts/{entry.id}.md"]
     assert "The text below is the original, in Ukrainian." in en
     assert "оригинальный текст на украинском языке" in ru
-    assert "(Ukraynaca)" in tr
+    assert "Aşağıda metnin Ukraynaca aslı yer alıyor." in tr
     for page in (en, ru, tr):
         assert '<div lang="uk" markdown>' in page
         assert "Радянські та американські війська" in page

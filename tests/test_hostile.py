@@ -153,7 +153,7 @@ def test_a_planted_source_url_or_rights_statement_is_refused_before_anything_ren
     with pytest.raises(ContentErrors) as e:
         load_content(golden_copy)
     messages = str(e.value)
-    assert "source.url: 'javascript:window.__pwned='c9'' (expected an http:// or https:// address)" in messages
+    assert "source.url: 'javascript:window.__pwned='c9'' (expected the original's http:// or https:// address, e.g. https://t.me/channel/123)" in messages
     assert "rights: '<script>window.__pwned='c10'</script>' is not a rights statement this archive knows" in messages
 
 

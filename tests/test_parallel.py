@@ -94,12 +94,12 @@ def test_content_errors_found_in_processes_are_all_reported(tmp_path, monkeypatc
     folders = sorted((tmp_path / "content" / "posts").iterdir())
     meta = re.sub(r"^date:.*\n", "", (folders[0] / "meta.yml").read_text(encoding="utf-8"), flags=re.M)
     (folders[0] / "meta.yml").write_text("date: 1945-13-40\n" + meta, encoding="utf-8")
-    (folders[-1] / "meta.yml").write_text("lang: de\n", encoding="utf-8")
+    (folders[-1] / "meta.yml").write_text("lang: xx\n", encoding="utf-8")
     with pytest.raises(ContentError) as e:
         load_content(tmp_path / "content")
     text = str(e.value)
     assert f"content/posts/{folders[0].name}/meta.yml:1: date: '1945-13-40' is not a date" in text
-    assert f"content/posts/{folders[-1].name}/meta.yml:1: lang: unknown language 'de'" in text
+    assert f"content/posts/{folders[-1].name}/meta.yml:1: lang: unknown language 'xx'" in text
 
 
 # The hashtag pattern looks for '#' first (30x faster on long bodies than a leading look-behind); it must

@@ -28,7 +28,7 @@ def test_rights_must_be_a_known_uri(golden_copy):
     edit(meta, "rights: https://creativecommons.org/publicdomain/mark/1.0/", "rights: Public domain")
     edit(meta, "rights: http://rightsstatements.org/vocab/CNE/1.0/", "rights: all rights reserved")
     assert messages(golden_copy) == [
-        "content/posts/parade-1941/meta.yml:23: gallery item 2: rights: 'Public domain' is not a rights statement this "
+        "content/posts/parade-1941/meta.yml:23: gallery item 2.rights: 'Public domain' is not a rights statement this "
         "archive knows (expected 'https://creativecommons.org/publicdomain/mark/1.0/'; known: scripts/content/rights.py)",
         "content/posts/parade-1941/meta.yml:24: rights: 'all rights reserved' is not a rights statement this archive "
         "knows (expected a URI from rightsstatements.org or creativecommons.org, e.g. "

@@ -22,7 +22,7 @@ def test_a_one_sentence_post_is_its_title_only():
 
 def test_the_first_sentence_moves_to_the_title_and_the_rest_stays():
     fields = original_fields(post("The Elbe, 1945. Soviet and American troops met at Torgau.", "A second paragraph."))
-    assert fields["title"] == "The Elbe, 1945"
+    assert fields["title"] == "The Elbe, 1945."
     assert fields["body"] == "Soviet and American troops met at Torgau.\n\nA second paragraph."
 
 

@@ -129,7 +129,7 @@ class Url:
             parts = urlsplit(value.strip())
             if parts.netloc:
                 return value.strip()
-        problems.add(line, f"{name}: {_what(value)} (expected an http:// or https:// address)")
+        problems.add(line, f"{name}: {_what(value)} (expected the original's http:// or https:// address, e.g. https://t.me/channel/123)")
         return None
 
 

@@ -146,6 +146,9 @@ def read_text(path: Path) -> str:
 
 
 def dump_yaml(data) -> str:
-    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
+    text = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
                      sort_keys=False, width=10000, default_flow_style=False)
-
+    if "\\U" in text:  # libyaml writes characters beyond U+FFFF (emoji) as escapes: people edit these files
+        text = yaml.dump(data, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False, width=10000,
+                         default_flow_style=False)
+    return text

@@ -117,15 +117,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 def title_once(post: Post) -> tuple[str, list]:
     """The title and the paragraphs to write, so that a title taken from the text does not put its
     sentence on the page twice: when the title is the first paragraph's first sentence, the sentence
-    moves to the title whole (with what precedes it, an emoji say) and leaves the body."""
+    moves to the title whole (with what precedes it, an emoji say, and its full stop) and leaves the body."""
     title, paragraphs = post.title, list(post.paragraphs)
     if not title or title.endswith("…") or not paragraphs or paragraphs[0].spans:
         return title, paragraphs
     first = paragraphs[0]
     head, *rest = _SENTENCE_END.split(first.text, maxsplit=1)
-    if "\n" in head or title_from([head]) != title:
-        return title, paragraphs
-    title = head[:-1] if head.endswith(".") and not head.endswith("..") else head
+    if "\n" in head or "#" in head or title_from([head]) != title:
+        return title, paragraphs  # a sentence with hashtags stays in the body, where they link
+    title = head  # the sentence as the source wrote it, its full stop included
     if rest:
         paragraphs[0] = Paragraph(rest[0], first.lang)
     else:
