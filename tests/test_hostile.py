@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.site.csp import script_hash
 from tests.conftest import ROOT, copy_project
 from tests.hostile import MARK, hostile_content, live_markup, read_markup
 
@@ -146,6 +147,25 @@ def test_feeds_are_xml_with_the_planted_strings_as_text(hostile):
     assert "A contributor's <b>title</b> & \"quotes\" </title><script>window.__pwned='c11'</script>" in titles
     categories = {el.text for el in ET.parse(site / "tr" / "feed.xml").getroot().iter("category")}
     assert "Elbe Günü ]]> </category>" in categories
+
+
+def test_every_page_carries_the_policy_first_and_it_allows_exactly_the_theme_scripts(built_site):
+    """The seed site: the policy opens every page's head; each inline script the theme wrote is allowed by
+    its hash, nothing else inline is."""
+    site = built_site[0]
+    head = re.compile(r'^\s*<!doctype html>\s*<html[^>]*>\s*<head>\s*'
+                      r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', re.I)
+    for path, text in pages(site).items():
+        m = head.match(text)
+        assert m, path
+        directives = dict(d.strip().split(" ", 1) for d in m.group(1).split(";"))
+        assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
+        assert directives["default-src"] == "'self'" and directives["style-src"] == "'self'"
+        sources = directives["script-src"].split()
+        assert sources[0] == "'self'" and "'unsafe-inline'" not in sources and "'unsafe-eval'" not in sources
+        scripts = re.findall(r"<script>(.*?)</script>", text, re.S)
+        assert len(scripts) >= 3  # Material's: storage scope, palette, tab target
+        assert {script_hash(s) for s in scripts} <= set(sources[1:]), path
 
 
 # --- in Chromium ----------------------------------------------------------------------------------------

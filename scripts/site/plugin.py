@@ -122,7 +122,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         description = html.unescape(str((page.meta or {}).get("description") or config.get("site_description") or ""))
         title = html.unescape(str(page.title or config["site_name"]))
         output = finish_page(output, page.url, _base(config), title, description, config["site_name"])
-        if self.policies is not None:
+        # Not under `mkdocs serve`: its live reload is an inline script with a new timestamp in every
+        # response, which no hash can allow. The built site, what is published, always has the policy.
+        if self.policies is not None and not self.is_serve:
             output = add_policy(output, self.policies.tag(get_relative_url(".", page.url)))
         return output
 
