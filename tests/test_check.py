@@ -92,3 +92,20 @@ def test_content_errors_are_listed_sorted(content, capsys):
         "content/posts/parade-1941/meta.yml:1: date: 'yesterday' is not a date (expected YYYY-MM-DD)",
         "2 errors, 0 warnings",
     ]
+
+
+def test_raw_html_and_unsafe_links_in_a_body_are_warnings(content, capsys):
+    en = content / "posts/parade-1941/en.md"
+    en.write_text(en.read_text(encoding="utf-8") + "\nA <b onclick=\"x\">bold</b> word, <https://a.org> and "
+                  "[a link](javascript:alert(1)), escaped \\<i> and &lt;i&gt;.\n", encoding="utf-8")
+    line = en.read_text(encoding="utf-8").split("\n").index(next(
+        x for x in en.read_text(encoding="utf-8").split("\n") if x.startswith("A <b"))) + 1
+    code, out = run(capsys, "--content", str(content), "check", "--strict")
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        f"{content.name}/posts/parade-1941/en.md:{line}: warning: link to 'javascript:alert(1' is not a link on "
+        "the page (expected an http, https, mailto or tg address, or a page of the site)",
+        f"{content.name}/posts/parade-1941/en.md:{line}: warning: raw HTML '<b' shows as text on the page "
+        "(expected Markdown: **bold**, *italic*, [text](https://...))",
+    ]
+    assert out.endswith("0 errors, 2 warnings\n")

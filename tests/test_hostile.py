@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.site.csp import script_hash
 from tests.conftest import ROOT, copy_project
 from tests.hostile import MARK, hostile_content, live_markup, read_markup
 
@@ -118,6 +119,8 @@ def test_every_case_of_the_issue_is_text_on_its_page(hostile):
     assert not [v for _, n, v in export.attrs if n == "href" and v.startswith(("data:", "javascript:"))]
     # A photo named a" onerror=... is a file name in src, percent-encoded.
     assert attr(export, "img", "src") == ["a%22%20onerror%3D%22window.__pwned%3D%27j1%27%22%20x%3D%22.jpg"] * 2
+    assert (site / "posts/victory-day-in-photographs-data-text-html-script-window"
+            / "a\" onerror=\"window.__pwned='j1'\" x=\".jpg").is_file()
     # A channel name on its source's page.
     source = page("sources/img-src-x-onerror-window-pwned-t7")
     assert "".join(source.text).count("Source: <img src=x onerror=\"window.__pwned='t7'\">") >= 3  # title, header, h1
@@ -168,6 +171,25 @@ def test_feeds_are_xml_with_the_planted_strings_as_text(hostile):
     assert "A contributor's <b>title</b> & \"quotes\" </title><script>window.__pwned='c11'</script>" in titles
     categories = {el.text for el in ET.parse(site / "tr" / "feed.xml").getroot().iter("category")}
     assert "Elbe Günü ]]> </category>" in categories
+
+
+def test_every_page_carries_the_policy_first_and_it_allows_exactly_the_theme_scripts(built_site):
+    """The seed site: the policy opens every page's head; each inline script the theme wrote is allowed by
+    its hash, nothing else inline is."""
+    site = built_site[0]
+    head = re.compile(r'^\s*<!doctype html>\s*<html[^>]*>\s*<head>\s*'
+                      r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', re.I)
+    for path, text in pages(site).items():
+        m = head.match(text)
+        assert m, path
+        directives = dict(d.strip().split(" ", 1) for d in m.group(1).split(";"))
+        assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
+        assert directives["default-src"] == "'self'" and directives["style-src"] == "'self'"
+        sources = directives["script-src"].split()
+        assert sources[0] == "'self'" and "'unsafe-inline'" not in sources and "'unsafe-eval'" not in sources
+        scripts = re.findall(r"<script>(.*?)</script>", text, re.S)
+        assert len(scripts) >= 3  # Material's: storage scope, palette, tab target
+        assert {script_hash(s) for s in scripts} <= set(sources[1:]), path
 
 
 # --- in Chromium ----------------------------------------------------------------------------------------
@@ -233,8 +255,8 @@ def visit(chromium, url: str, strip_policy: bool = False) -> dict:
     page.wait_for_timeout(300)  # lazy images fail, timers fire
     result = page.evaluate("""() => ({pwned: window.__pwned === undefined ? null : String(window.__pwned),
         violations: window.__violations, title: document.title, text: document.body.innerText,
-        broken: [...document.images].filter(i => i.complete && i.naturalWidth === 0 && i.closest('.gallery'))
-          .map(i => i.src)})""")
+        photos: [...document.querySelectorAll('.gallery img')].map(i => i.src)})""")
+    result["photos"] = [page.evaluate("src => fetch(src).then(r => r.status)", src) for src in result["photos"]]
     context.close()
     return result
 
@@ -262,7 +284,7 @@ def test_hostile_site_in_chromium_shows_planted_strings_as_text_and_runs_none(ch
     assert "<img src=x onerror=\"window.__pwned='g2'\">" in seen["credits/"]["text"]
     assert "Elbe \" onmouseover=\"window.__pwned='c6'\"" in seen["tr/timeline/"]["text"]
     # The photo named with quotes loads, from its percent-encoded address.
-    assert seen["ru/posts/victory-day-in-photographs-data-text-html-script-window/"]["broken"] == []
+    assert seen["ru/posts/victory-day-in-photographs-data-text-html-script-window/"]["photos"] == [200]
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..site.paths import post_path, tag_path
+from ..text.escape import safe_url
 from .load import Content, load_content, original_text, text_hash
 from .model import ContentError, ContentErrors
 from .names import find, load_names, misspellings, named_in
@@ -68,6 +69,30 @@ def broken_links(content: Content) -> list[Problem]:
                     out.append(Problem(version.path, version.body_line + i,
                                        f"broken link '{target}' (expected a post as '<id>.md', a tag as "
                                        "'../tags/<slug>.md', or a file in the post's folder)"))
+    return out
+
+
+_RAW_TAG = re.compile(r"(?<!\\)<(/?[a-zA-Z][a-zA-Z0-9-]*|!--)")
+_MD_TARGET = re.compile(r"(?<!\\)\]\(\s*<?([^)\s>]+)")
+
+
+def markup_in_text(content: Content) -> list[Problem]:
+    """Raw HTML in a post's Markdown shows as text, and a link to javascript:, data: and the like is no
+    link (the generator makes them so): say where, so that the contributor writes Markdown instead."""
+    out = []
+    for entry in content.entries:
+        for version in entry.versions.values():
+            for i, line in enumerate(version.body.split("\n")):
+                where = (version.path, version.body_line + i)
+                tag = _RAW_TAG.search(line)
+                if tag and not re.match(r"<(https?://|mailto:)", line[tag.start():]):
+                    out.append(Problem(*where, f"raw HTML '<{tag.group(1)}' shows as text on the page "
+                                       "(expected Markdown: **bold**, *italic*, [text](https://...))", warning=True))
+                for m in _MD_TARGET.finditer(line):
+                    if safe_url(m.group(1)) is None:
+                        out.append(Problem(*where, f"link to '{m.group(1)[:40]}' is not a link on the page "
+                                           "(expected an http, https, mailto or tg address, or a page of the site)",
+                                           warning=True))
     return out
 
 
@@ -186,7 +211,7 @@ def unstated_rights(content: Content) -> list[Problem]:
 
 
 def warnings_of(content: Content) -> list[Problem]:
-    problems = (stale_translations(content) + broken_links(content) + uncredited_photos(content)
+    problems = (stale_translations(content) + broken_links(content) + markup_in_text(content) + uncredited_photos(content)
                 + orphan_sources(content) + unregistered_tags(content) + name_spellings(content)
                 + uncredited_translations(content) + undescribed_sources(content) + unstated_rights(content))
     return sorted(problems, key=Problem.sort_key)

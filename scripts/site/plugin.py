@@ -131,7 +131,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         post = self._post_of(page.url)
         if post is not None:
             output = finish_post(output, *post, _base(config), self.generator.last_content().sources)
-        if self.policies is not None:  # last: the policy hashes the page's inline scripts as they are
+        # Not under `mkdocs serve`: its live reload is an inline script with a new timestamp in every
+        # response, which no hash can allow. The built site, what is published, always has the policy.
+        # Last: the policy hashes the page's inline scripts as they are.
+        if self.policies is not None and not self.is_serve:
             output = add_policy(output, self.policies.tag(get_relative_url(".", page.url)))
         return output
 
