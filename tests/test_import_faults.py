@@ -176,11 +176,11 @@ def test_a_full_disk_midway_leaves_every_post_complete_or_absent(content, capsys
     calls = {"n": 0}
     real = importer._replace_file
 
-    def full(path, data):
+    def full(path, data, **kw):
         calls["n"] += 1
         if calls["n"] == 5:  # the second post's second file
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        real(path, data)
+        real(path, data, **kw)
 
     monkeypatch.setattr(importer, "_replace_file", full)
     code, out, err = run(capsys, content, TELEGRAM_SEED)

@@ -320,7 +320,7 @@ def _write_post(task: Task) -> None:
     name = ""
     try:
         for name, text in task.files.items():
-            _replace_file(stage / name, text.encode("utf-8"))
+            _replace_file(stage / name, text.encode("utf-8"), linked=task.keep_from is not None)
         for name, _ in task.copies:
             photo_files.copy_into(stage, [(name, _)])
         name = ""
@@ -330,13 +330,14 @@ def _write_post(task: Task) -> None:
         raise _write_error(task.final.parent.parent, task.final / name if name else task.final, e) from None
 
 
-def _replace_file(path: Path, data: bytes) -> None:
+def _replace_file(path: Path, data: bytes, linked: bool = True) -> None:
     """Write a staged file; one linked from the folder it replaces is unlinked first (writing into
     it would change the old folder's copy too)."""
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
+    if linked:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
     with open(path, "wb") as f:  # a new file in a private staging folder: its mode from the umask
         f.write(data)
 
