@@ -17,11 +17,11 @@ COLUMNS = ("case", "source MB", "posts", "hashtags", "import s", "posts/s", "has
 
 
 def many_short_posts(path: Path, n: int = 66_000) -> Path:
-    """A saved channel page of n short posts, each its own text (about 150 bytes a post)."""
+    """A saved channel page of n short posts, each its own text (about 152 bytes a post: 66,000 make 10 MB)."""
     with open(path, "w", encoding="utf-8") as f:
         for i in range(n):
             f.write(f"Forwarded from Channel {i % 13}\nPost {i}: the {i % 97}th regiment crossed the river at dawn "
-                    f"and held the bridge until relief came.\n#Day{i % 365}\n")
+                    f"and held the bridge until the relief came up from the south.\n#Day{i % 365}\n")
     return path
 
 
