@@ -195,6 +195,7 @@ class Task:
     files: dict[str, str]
     copies: list = field(default_factory=list)
     keep_from: Path | None = None
+    photos: bool = True  # False: --force kept the gallery, so no photo of the source is copied
 
 
 def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
@@ -254,7 +255,7 @@ def _plan(parsed, root: Path, force: bool, report: Report) -> tuple[list, list[T
                                            "interrupted import): imported again, its other files kept")
                 elif old is None:
                     report.created.append(f"{shown} ({label}, {post.lang}: {post.title})")
-            task.copies = copies
+            task.copies = copies if task.photos else []
             ids.add(final.name)
             folders[fp] = Folder(final, post.lang, True)
             planned[final] = task
@@ -299,7 +300,7 @@ def _forced(folder: Path, shown: str, meta: dict, original: dict, post: Post, re
     files[forcing.RECORD] = forcing.json.dumps(held, indent=1, sort_keys=True) + "\n"
     report.overwritten.append(f"{shown} ({label}): --force replaced {len(changes)} field"
                               f"{'s' * (len(changes) != 1)}; translations were kept" + "".join(f"\n  {x}" for x in lines))
-    return Task(folder, shown, files, keep_from=folder)
+    return Task(folder, shown, files, keep_from=folder, photos=any(c.startswith("gallery:") for c in changes))
 
 
 def _plain(value):
