@@ -266,7 +266,7 @@ def test_a_source_name_that_is_not_utf8_is_archived_under_one_that_is(content, t
     code, out, err = run(capsys, content, path)
     assert code == 0 and err == ""
     shown = f"{tmp_path}/page\\xff\\xfe.txt"
-    assert f"created content/posts/a-post-saved-under-an-odd (page\\xff\\xfe.txt item 1, en: A post saved under an odd name)" in out
+    assert "created content/posts/a-post-saved-under-an-odd (page\\xff\\xfe.txt item 1, en: A post saved under an odd name)" in out
     assert f"attention: {shown}: its name is not UTF-8 text: archived as sources/page__.txt" in out
     assert (content / "sources" / "page__.txt").read_bytes() == path.read_bytes()
     assert_complete(content)

@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from scripts.cli import main
-from scripts.content.load import load_content
 from scripts.sources import write as importer
 from tests.conftest import ROOT, TELEGRAM_SEED
 from tests.test_hostile_import import assert_complete, refused, run, snapshot
