@@ -297,7 +297,7 @@ def _forced(folder: Path, shown: str, meta: dict, original: dict, post: Post, re
         report.skipped.append(f"{shown} ({label}): --force found nothing it may replace"
                               + "".join(f"\n  {x}" for x in lines))
         return None
-    files[forcing.RECORD] = forcing.json.dumps(held, indent=1, sort_keys=True) + "\n"
+    files[forcing.RECORD] = forcing.render_record(held)
     report.overwritten.append(f"{shown} ({label}): --force replaced {len(changes)} field"
                               f"{'s' * (len(changes) != 1)}; translations were kept" + "".join(f"\n  {x}" for x in lines))
     return Task(folder, shown, files, keep_from=folder, photos=any(c.startswith("gallery:") for c in changes))
