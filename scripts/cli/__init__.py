@@ -15,6 +15,7 @@ COMMANDS = {
     "import": ("scripts.cli.import_sources", "import raw source files into content/"),
     "generate": ("scripts.cli.generate", "write docs/ from content/ (what the MkDocs plugin runs)"),
     "bench": ("scripts.bench.archive", "time import, generate and the MkDocs build on a synthetic archive"),
+    "bench-hostile": ("scripts.bench.hostile", "import, check and generate 66,000 short posts and 50,000 hashtags"),
     "bench-search": ("scripts.bench.search", "time a search query in Chromium on a built site, and its bytes"),
     "check": ("scripts.cli.check", "validate content/ and report every problem"),
     "new": ("scripts.cli.new", "scaffold a new post with all three language files"),

@@ -1,7 +1,9 @@
 """Import raw sources (saved Telegram channel pages, saved photo-gallery articles, Telegram Desktop
 exports: result.json with its photos folder) into content/.
 Each raw file is archived verbatim under content/sources/; each item becomes a post folder.
-Posts already imported are skipped, so contributors' edits are never overwritten (unless --force)."""
+Posts already imported are skipped, so contributors' edits are never overwritten; --force replaces
+only the fields the importer can prove it wrote itself (scripts/sources/force.py) and lists every
+field it replaced or kept. One import at a time (content/.import.lock)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from ..sources.write import import_paths
 def add_arguments(parser):
     parser.add_argument("paths", nargs="+", type=Path, help="raw source files")
     parser.add_argument("--force", action="store_true",
-                        help="re-import posts already imported, replacing their meta.yml and original text")
+                        help="re-import posts already imported: replace the fields still as the importer wrote them, "
+                             "keep (and list) the ones contributors changed")
 
 
 def run(args) -> int:

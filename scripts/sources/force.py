@@ -39,7 +39,11 @@ def record(meta: dict, original: dict) -> str:
     """The .imported.json text for what the importer wrote: a digest per field."""
     fields = {f: digest(meta.get(f, MISSING)) for f in META_FIELDS}
     fields |= {f: digest(original.get(f, MISSING)) for f in ORIGINAL_FIELDS}
-    return json.dumps(fields, indent=1, sort_keys=True) + "\n"
+    return render_record(fields)
+
+
+def render_record(digests: dict) -> str:
+    return json.dumps(digests, indent=1, sort_keys=True) + "\n"
 
 
 def read_record(text: str | None) -> dict:

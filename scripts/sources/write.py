@@ -281,6 +281,7 @@ class Task:
     files: dict[str, str]
     copies: list = field(default_factory=list)
     keep_from: Path | None = None
+    photos: bool = True  # False: --force kept the gallery, so no photo of the source is copied
 
 
 def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
@@ -349,7 +350,7 @@ def _plan(parsed, root: Path, force: bool, report: Report) -> tuple[list, list[T
                                            "interrupted import): imported again, its other files kept")
                 elif old is None:
                     report.created.append(f"{shown} ({label}, {post.lang}: {post.title})")
-            task.copies = copies
+            task.copies = copies if task.photos else []
             ids.add(final.name)
             folders[fp] = items[identity] = Folder(final, post.lang, True, identity)
             planned[final] = task
@@ -394,10 +395,10 @@ def _forced(folder: Path, shown: str, meta: dict, original: dict, post: Post, re
         report.skipped.append(f"{shown} ({label}): --force found nothing it may replace"
                               + "".join(f"\n  {x}" for x in lines))
         return None
-    files[forcing.RECORD] = forcing.json.dumps(held, indent=1, sort_keys=True) + "\n"
+    files[forcing.RECORD] = forcing.render_record(held)
     report.overwritten.append(f"{shown} ({label}): --force replaced {len(changes)} field"
                               f"{'s' * (len(changes) != 1)}; translations were kept" + "".join(f"\n  {x}" for x in lines))
-    return Task(folder, shown, files, keep_from=folder)
+    return Task(folder, shown, files, keep_from=folder, photos=any(c.startswith("gallery:") for c in changes))
 
 
 def _plain(value):
@@ -418,7 +419,7 @@ def _write_post(task: Task) -> None:
     name = ""
     try:
         for name, text in task.files.items():
-            _replace_file(stage / name, text.encode("utf-8"))
+            _replace_file(stage / name, text.encode("utf-8"), linked=task.keep_from is not None)
         for name, _ in task.copies:
             photo_files.copy_into(stage, [(name, _)])
         name = ""
@@ -428,13 +429,14 @@ def _write_post(task: Task) -> None:
         raise _write_error(task.final.parent.parent, task.final / name if name else task.final, e) from None
 
 
-def _replace_file(path: Path, data: bytes) -> None:
+def _replace_file(path: Path, data: bytes, linked: bool = True) -> None:
     """Write a staged file; one linked from the folder it replaces is unlinked first (writing into
     it would change the old folder's copy too)."""
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
+    if linked:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
     with open(path, "wb") as f:  # a new file in a private staging folder: its mode from the umask
         f.write(data)
 
