@@ -13,7 +13,7 @@ from ..text.hashtags import hashtags
 from ..text.slugs import slugify
 from .events import load_events
 from .fields import parse_date
-from .images import IMAGE_SUFFIXES, image_size
+from .images import IMAGE_SUFFIXES, display_size
 from .model import (
     LANGS,
     ContentError,
@@ -169,7 +169,7 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
                 errors.append(ContentError(meta_path, item.key_lines.get("image", item.line), f"gallery item {n}: no file {image} in {rel} (expected the image beside meta.yml)"))
                 image = None
             else:
-                size = image_size(folder / image)
+                size = display_size(folder / image)
         gallery.append(GalleryItem(n=n, agency=item.get("agency"), photographer=names_by_lang, rights=item.get("rights"),
                                    image=image, width=size[0] if size else None, height=size[1] if size else None))
 

@@ -98,9 +98,8 @@ def render_404(lang: str) -> str:
     out = [front_matter(title=t(lang, "notfound_title"), search={"exclude": True}, hide=["toc"]),
            f"# {t(lang, 'notfound_title')}\n\n{t(lang, 'notfound_text')}\n\n",
            f"[{t(lang, 'all_posts')}](archive/index.md) · [{t(lang, 'tags_title')}](tags/index.md)\n"]
-    if lang == DEFAULT_LANG:
-        # GitHub Pages serves the root 404 page for every missing address: archive.js sends readers of
-        # /ru/ and /tr/ to the not-found page in their language.
-        others = " ".join(code for code in LANGS if code != DEFAULT_LANG)
-        out.append(f'\n<div id="archive-not-found" data-languages="{others}" hidden></div>\n')
+    # GitHub Pages serves the root 404 page for every missing address: archive.js shows readers of /ru/
+    # and /tr/ the not-found page in their language and puts back the address they typed.
+    others = " ".join(code for code in LANGS if code != DEFAULT_LANG) if lang == DEFAULT_LANG else ""
+    out.append(f'\n<div id="archive-not-found" data-languages="{others}" hidden></div>\n')
     return "".join(out)

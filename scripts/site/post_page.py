@@ -19,7 +19,10 @@ from .fragments import (
     version_for,
 )
 from .i18n import LANG_NAMES, date_text, lang_from, lang_in, lang_name_in, t
-from .paths import cross_link, link, post_path, tag_path, url_of
+from .index_pages import credit_links, source_slug
+from .paths import cross_link, link, post_path, tag_path
+from .navigation import Ways, render_breadcrumbs, render_ways_on
+from .photos import render_picture
 
 # --- paths and links -----------------------------------------------------------------------------
 
@@ -62,12 +65,13 @@ def source_line(entry: Entry, lang: str) -> str:
 
 # --- pages --------------------------------------------------------------------------------------
 
-def render_post(entry: Entry, lang: str, resolve) -> str:
+def render_post(entry: Entry, lang: str, resolve, ways: Ways | None = None) -> str:
     here = post_path(entry.id)
     version, fallback = version_for(entry, lang)
     title = version.title
     out = [front_matter(title=title, description=plain(version.body, 160) or title)]
     heading = escape_markdown(title)
+    out.append(render_breadcrumbs(entry, lang))
     out.append(f"# {heading}" + (f" {{ lang={entry.lang} }}" if fallback else "") + "\n\n")
     out.append(f'<p class="post-meta" markdown="span">{date_line(entry, lang)}<br>{source_line(entry, lang)}. '
                f"{t(lang, 'voice')}</p>\n\n")
@@ -87,6 +91,8 @@ def render_post(entry: Entry, lang: str, resolve) -> str:
         days = ", ".join(f'<time datetime="{d.isoformat()}">{date_text(lang, d)}</time>' for d in entry.commemorates)
         out.append(f'<p class="commemorates">{t(lang, "commemorates")}: {days}</p>\n\n')
     out.append(tag_chips(entry.tags, lang, here))
+    if ways is not None:
+        out.append("\n" + render_ways_on(entry, lang, ways))
     return "".join(out)
 
 
@@ -112,31 +118,22 @@ def _notice(entry: Entry, lang: str, here: str, fallback: bool) -> str:
             f'{t(lang, "versions")}: {" · ".join(versions)}\n</aside>\n\n')
 
 
-def image_src(entry: Entry, lang: str, image: str) -> str:
-    """Images are written once, beside the default language's page: other languages link there."""
-    here = url_of(lang, post_path(entry.id))
-    there = url_of(DEFAULT_LANG, post_path(entry.id)) + image
-    return posixpath.relpath(there, here.rstrip("/"))
-
-
 def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
+    if not any(item.image for item in entry.gallery):
+        return _caption_list(entry, lang, version, fallback)
     out = [f"## {t(lang, 'photos')}\n\n", '<div class="gallery" markdown>\n']
     boxes = []
     for item in entry.gallery:
-        caption = version.captions.get(item.n) or entry.original.captions.get(item.n, "")
-        cap_lang = entry.lang if (fallback or item.n not in version.captions) and lang != entry.lang else None
-        credit = credit_text(item, lang)
-        lang_attr = f' lang="{cap_lang}"' if cap_lang else ""
+        caption, lang_attr = _caption(entry, lang, version, fallback, item)
+        credit = credit_links(item, lang, post_path(entry.id))
         label = t(lang, "photo", n=item.n)
         if item.image:
-            src = image_src(entry, lang, item.image)
-            size = f' width="{item.width}" height="{item.height}"' if item.width and item.height else ""
             alt = _attr(unescape_markdown(caption) or label)
             picture = (f'<a class="photo-open" href="#view-{item.n}" aria-label="{_attr(label)}: {t(lang, "enlarge")}">'
-                       f'<img src="{src}"{size} loading="lazy" alt="{alt}"></a>')
+                       f'{render_picture(entry, lang, item, alt)}</a>')
             boxes.append(f'<div class="lightbox" id="view-{item.n}" role="dialog" aria-label="{_attr(label)}">'
                          f'<a class="lightbox-close" href="#photo-{item.n}" aria-label="{t(lang, "close")}">×</a>'
-                         f'<img src="{src}"{size} loading="lazy" alt="{alt}"></div>\n')
+                         f'{render_picture(entry, lang, item, alt, largest=True)}</div>\n')
         else:
             holder = item.agency
             held = t(lang, "photo_held", holder=escape_markdown(holder)) if holder else t(lang, "photo_held_unknown")
@@ -155,3 +152,26 @@ def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
     return "".join(out)
 
 
+def _caption(entry: Entry, lang: str, version, fallback: bool, item) -> tuple[str, str]:
+    caption = version.captions.get(item.n) or entry.original.captions.get(item.n, "")
+    cap_lang = entry.lang if (fallback or item.n not in version.captions) and lang != entry.lang else None
+    return caption, (f' lang="{cap_lang}"' if cap_lang else "")
+
+
+def _caption_list(entry: Entry, lang: str, version, fallback: bool) -> str:
+    """A gallery whose photos the archive does not hold: a compact numbered list of captions and credits
+    (no empty boxes), after a line saying where the photos were published."""
+    here = post_path(entry.id)
+    name = escape_markdown(str(entry.source.get("name", "")))
+    url = entry.source.get("url")
+    where = (f"[{name}](<{url}>)" if url and re.match(r"^https?://[^\s()<>]+$", str(url))
+             else f"[{name}]({link(here, 'sources/' + source_slug(entry) + '.md')})")
+    out = [f"## {t(lang, 'photos')}\n\n",
+           f'<p class="photos-elsewhere" markdown="span">{t(lang, "photos_elsewhere", n=len(entry.gallery), source=where)}</p>\n\n',
+           '<ol class="photo-list" markdown>\n']
+    for item in entry.gallery:
+        caption, lang_attr = _caption(entry, lang, version, fallback, item)
+        out.append(f'<li id="photo-{item.n}" value="{item.n}" markdown="span"><span{lang_attr}>{caption}</span> '
+                   f'<small class="credit">{credit_links(item, lang, here)}</small></li>\n')
+    out.append("</ol>\n\n")
+    return "".join(out)

@@ -13,11 +13,20 @@
     today.classList.add("today");
     if (translations["archive.today"]) today.setAttribute("aria-label", translations["archive.today"]);
   }
+  // Not found: the root page (GitHub Pages serves it for every missing address) sends readers of /ru/ and
+  // /tr/ to the page in their language, which then puts back the address they typed (?from=), so that
+  // the address bar still shows it, and a reload or a copied link comes here again.
   var notFound = document.getElementById("archive-not-found");
   if (notFound) {
-    var langs = notFound.getAttribute("data-languages").split(" ").join("|");
-    var m = location.pathname.match(new RegExp("^(.*?\\/)(" + langs + ")\\/"));
-    if (m && !/\/404\.html$/.test(location.pathname)) location.replace(m[1] + m[2] + "/404.html");
+    var from = new URLSearchParams(location.search).get("from");
+    var langs = notFound.getAttribute("data-languages");
+    var m = langs && location.pathname.match(new RegExp("^(.*?\\/)(" + langs.split(" ").join("|") + ")\\/"));
+    if (m && !/\/404\.html$/.test(location.pathname)) {
+      location.replace(m[1] + m[2] + "/404.html?from=" +
+                       encodeURIComponent(location.pathname + location.search + location.hash));
+    } else if (from && from.charAt(0) === "/" && from.charAt(1) !== "/" && window.history.replaceState) {
+      history.replaceState(null, "", from);
+    }
   }
   // Material's search panel is a dialog without a name: name it after its input's label.
   var search = document.querySelector('.md-search[role="dialog"]');
