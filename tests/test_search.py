@@ -57,7 +57,8 @@ def test_pagefind_reads_only_the_languages_post_pages(tmp_path):
     assert cmd[cmd.index("--force-language") + 1] == "ru"
     selectors = [cmd[i + 1] for i, arg in enumerate(cmd) if arg == "--exclude-selectors"]
     assert selectors == exclude_selectors("ru", lambda text, sep: text.lower())
-    assert {".post-meta", ".lang-notice", ".credit", ".lightbox", ".tags"} <= set(selectors)
+    assert {".post-meta", ".lang-notice", ".lightbox", ".breadcrumbs", ".ways-on"} <= set(selectors)
+    assert ".credit" not in selectors and ".tags" not in selectors  # photographers, agencies, tags are found
     assert 'h2[id="фотографии"]' in selectors
     assert pagefind_command(tmp_path, "en")[pagefind_command(tmp_path, "en").index("--site") + 1] == str(tmp_path)
 
@@ -78,16 +79,20 @@ def test_one_pagefind_index_per_language_with_its_posts(site, post_ids):
 def test_fragments_hold_the_post_text_and_not_the_page_furniture(site):
     by_url = {lang: {f["url"]: f for f in fragments(site, lang)} for lang in LANGS}
     ru = by_url["ru"]["/posts/elbe-link-up-in-photographs/"]
-    assert ru["meta"]["title"] == "Встреча на Эльбе в исторических фотографиях"
-    assert ru["content"].startswith("Встреча на Эльбе в исторических фотографиях.")
+    assert ru["meta"]["title"] == "Встреча на Эльбе в\u00a0исторических фотографиях"
+    assert ru["content"].startswith("Встреча на Эльбе в исторических фотографиях.")  # Pagefind writes U+00A0 as a space
     assert "Советские и британские часовые на Эльбе" in ru["content"]  # a caption
-    for absent in ("Источник", "Перевод с", "Версии", "©", "Sputnik", "Фотографии", "Памятные даты", "Мы были союзниками"):
+    # Searched since the readers' issue (#13): credits (agency, photographer) and tag labels.
+    assert "Sputnik" in ru["content"] and "Иван Шагин" in ru["content"] and "Мы были союзниками" in ru["content"]
+    assert ru["meta"]["source"] == "Sputnik International" and ru["meta"]["date"] == "2024-04-25"
+    for absent in ("Источник", "Перевод с", "Версии", "Фотографии", "Памятные даты", "Главная", "Похожие публикации",
+                   "RSS", "Предыдущая", "Следующая"):
         assert absent not in ru["content"], absent
     en = by_url["en"]["/posts/elbe-link-up-in-photographs/"]
-    for absent in ("Source:", "Original text", "©", "Photographs", "Photo 1", "held by"):
+    for absent in ("Source:", "Original text", "Photographs", "Photo 1", "held by", "can be seen in"):
         assert absent not in en["content"], absent
     tr = by_url["tr"]["/posts/victory-day-greeting/"]
-    assert tr["meta"]["title"] == "Zafer Günü tebriği" and "Zafer" in tr["content"]
+    assert tr["meta"]["title"] == "Zafer Günü kutlama mesajı" and "Zafer" in tr["content"]
 
 
 def test_material_gets_a_stub_per_language_and_no_lunr_documents(site):
@@ -138,7 +143,7 @@ def test_reindexer_replaces_the_index_in_the_background(site, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
     page = copy / "ru" / "posts" / "meeting-on-the-elbe" / "index.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("Встреча на Эльбе, 25 апреля", "Свидание на Эльбе, 25 апреля"),
+    page.write_text(page.read_text(encoding="utf-8").replace("Встреча на Эльбе, 25\u00a0апреля", "Свидание на Эльбе, 25\u00a0апреля"),
                     encoding="utf-8")
     reindexer = Reindexer(logging.getLogger("test"))
     reindexer.request(copy)
@@ -146,6 +151,6 @@ def test_reindexer_replaces_the_index_in_the_background(site, tmp_path):
     reindexer.wait()
     assert reindexer.thread is None
     titles = {f["meta"]["title"] for f in fragments(copy, "ru")}
-    assert "Свидание на Эльбе, 25 апреля 1945 года" in titles
+    assert "Свидание на Эльбе, 25\u00a0апреля 1945\u00a0года" in titles
     assert "Встреча на Эльбе, 25 апреля 1945 года" not in titles
     assert sorted(p.name for p in (copy / "ru").iterdir() if p.name.startswith("pagefind")) == ["pagefind"]

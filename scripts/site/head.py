@@ -88,6 +88,8 @@ def finish_page(output: str, url: str, base: str, title: str, description: str, 
             config.setdefault("translations", {})["archive.search.more"] = t(lang, "search_more")
         # What archive.js writes (it reads the page's own config: no string lives in the script).
         config.setdefault("translations", {})["archive.today"] = t(lang, "today")
+        for key in ("today_has_posts", "today_no_posts", "nearest_day"):  # On this day (archive.js)
+            config["translations"]["archive." + key] = t(lang, key)
         return m.group(1) + json.dumps(config, ensure_ascii=False) + m.group(3)
 
     return _CONFIG.sub(reconfigure, output, count=1)
@@ -117,6 +119,10 @@ def absolutize(output: str, page_url: str, site_path: str) -> str:
         for key in ("base", "search"):
             if key in data and data[key]:
                 data[key] = fix(data[key])
+        if data.get("base") and not data["base"].endswith("/"):
+            # A folder: Material resolves search/search_index.json against it ('/repo', without the
+            # slash, sent a project site's not-found page to the host's root).
+            data["base"] += "/"
         return m.group(1) + json.dumps(data, ensure_ascii=False) + m.group(3)
 
     return _CONFIG.sub(config, output, count=1)

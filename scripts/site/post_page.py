@@ -23,6 +23,7 @@ from .index_pages import credit_links, source_slug
 from .paths import cross_link, link, post_path, tag_path
 from .navigation import Ways, render_breadcrumbs, render_ways_on
 from .photos import render_picture
+from .search_terms import search_extras
 
 # --- paths and links -----------------------------------------------------------------------------
 
@@ -91,8 +92,9 @@ def render_post(entry: Entry, lang: str, resolve, ways: Ways | None = None) -> s
         days = ", ".join(f'<time datetime="{d.isoformat()}">{date_text(lang, d)}</time>' for d in entry.commemorates)
         out.append(f'<p class="commemorates">{t(lang, "commemorates")}: {days}</p>\n\n')
     out.append(tag_chips(entry.tags, lang, here))
+    out.append(search_extras(entry, lang, version))
     if ways is not None:
-        out.append("\n" + render_ways_on(entry, lang, ways))
+        out.append('\n<div class="ways-on" markdown>\n\n' + render_ways_on(entry, lang, ways) + "\n</div>\n")
     return "".join(out)
 
 

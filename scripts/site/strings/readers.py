@@ -13,8 +13,10 @@ STRINGS = {
         "photos_elsewhere": ("This archive keeps the captions and credits of the {n} photos, not the photos "
                              "themselves: they can be seen in the original publication ({source})."),
         "status_english_only": "",
-        "nearest_day": "Nearest date with posts: {date}.",
-        "today_no_posts": "No post remembers today's date ({date}).",
+        "feed_note": "This is the archive's RSS feed: copy this page's address into a feed reader to follow new posts.",
+        "nearest_day": "The nearest date with posts: {date}.",
+        "today_has_posts": "Today is {date}: the posts that remember it are marked below.",
+        "today_no_posts": "Today is {date}; no post remembers this day.",
     },
     "ru": {
         "home": "Главная",
@@ -26,10 +28,12 @@ STRINGS = {
         "feed": "RSS-лента новых публикаций",
         "photos_elsewhere": ("В архиве хранятся подписи и сведения об авторах {n} фотографий, но не сами "
                              "снимки: их можно увидеть в исходной публикации ({source})."),
+        "feed_note": "Это RSS-лента архива: чтобы следить за новыми публикациями, добавьте адрес этой страницы в программу для чтения RSS.",
         "status_english_only": ("Эта служебная страница для редакторов архива ведётся только на английском "
                                 "языке и не индексируется поисковыми системами."),
-        "nearest_day": "Ближайшая дата с публикациями: {date}.",
-        "today_no_posts": "Сегодняшнюю дату ({date}) не вспоминает ни одна публикация.",
+        "nearest_day": "Ближайшая дата, о которой есть публикации: {date}.",
+        "today_has_posts": "Сегодня {date}: публикации об этом дне отмечены ниже.",
+        "today_no_posts": "Сегодня {date}; публикаций об этом дне в архиве нет.",
     },
     "tr": {
         "home": "Ana sayfa",
@@ -41,9 +45,11 @@ STRINGS = {
         "feed": "Yeni paylaşımların RSS akışı",
         "photos_elsewhere": ("Bu arşivde {n} fotoğrafın yalnızca alt yazıları ve künyeleri yer alıyor, "
                              "fotoğrafların kendisi değil: fotoğraflar asıl yayında görülebilir ({source})."),
+        "feed_note": "Bu, arşivin RSS akışıdır: yeni paylaşımları takip etmek için bu sayfanın adresini bir RSS okuyucuya ekleyin.",
         "status_english_only": ("Arşiv editörlerine yönelik bu sayfa yalnızca İngilizce olarak tutulur ve "
                                 "arama motorlarında dizinlenmez."),
         "nearest_day": "Paylaşım bulunan en yakın tarih: {date}.",
-        "today_no_posts": "Bugünün tarihini ({date}) anan bir paylaşım yok.",
+        "today_has_posts": "Bugün {date}: bu günü anan paylaşımlar aşağıda işaretlendi.",
+        "today_no_posts": "Bugün {date}; arşivde bu günü anan bir paylaşım yok.",
     },
 }
