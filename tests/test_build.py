@@ -194,3 +194,22 @@ def test_every_relative_link_resolves(site):
             if not (path.is_file() or (path / "index.html").is_file()):
                 broken.append(f"{html_file.relative_to(site)} -> {target}")
     assert broken == []
+
+
+def test_inference_reason_is_text_in_the_pages_language(site):
+    reasons = {"en": "(date inferred from the text: #OTD (on this day) in 1944",
+               "ru": "(дата установлена по тексту: #OTD («в\u00a0этот день»)",
+               "tr": "(tarih metinden çıkarılmıştır: #OTD (tarihte bugün), 1944"}
+    for lang, reason in reasons.items():
+        html = page(site, lang, "posts/operation-bagration/")
+        assert f'<span class="inferred">{reason}' in html
+        assert 'class="inferred" title=' not in html
+    assert "June 23, 1944" in page(site, "en", "posts/operation-bagration/")
+
+
+def test_list_pages_describe_themselves_in_their_language(site):
+    for lang, start in (("en", "A trilingual archive"), ("ru", "Трёхъязычный архив"), ("tr", "İkinci Dünya Savaşı tarihine")):
+        for path in ("archive/", "tags/", "tags/victory-day/", "sources/sputnik-international/", "credits/sputnik-ivan-shagin/"):
+            html = page(site, lang, path)
+            assert f'<meta name="description" content="{start}' in html, (lang, path)
+            assert f'<meta property="og:description" content="{start}' in html, (lang, path)

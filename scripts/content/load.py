@@ -15,6 +15,7 @@ from .events import load_events
 from .fields import parse_date
 from .images import IMAGE_SUFFIXES, display_size
 from .model import (
+    DEFAULT_LANG,
     LANGS,
     ContentError,
     ContentErrors,
@@ -27,7 +28,7 @@ from .yaml_io import Mapping, load_yaml, read_text, split_front_matter
 
 META_KEYS = {
     "date": "the day the source published the post, YYYY-MM-DD",
-    "date_inferred": "why the date was inferred, when the source did not state it",
+    "date_inferred": "why the date was inferred, when the source did not state it: a sentence, or one per language (en:, ru:, tr:)",
     "time": "the time the source gives, e.g. '13:59 GMT'",
     "source": "name, kind, raw (and optionally item, url)",
     "lang": "the language of the original text: en, ru or tr",
@@ -112,6 +113,11 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
             date = parse_date(meta["date"], meta_path, kl["date"], "date")
         except ContentError as e:
             errors.append(e)
+    reasons = None
+    if meta.get("date_inferred") is not None:
+        reasons, problem = inference_reasons(meta["date_inferred"])
+        if problem:
+            errors.append(ContentError(meta_path, kl["date_inferred"], f"date_inferred: {problem}"))
     lang = meta.get("lang")
     lang_ok = lang in LANGS
     if not lang_ok:
@@ -219,9 +225,25 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
     m = _FINGERPRINT.search(meta_text)
     fingerprint = (m.group(1), meta_text[: m.start()].count("\n") + 1) if m else None
     fields = dict(id=post_id, path=str(rel), lang=lang, source=dict(source), versions=versions, date=date,
-                  date_inferred=meta.get("date_inferred"), time=meta.get("time"),
+                  date_inferred=reasons, time=meta.get("time"),
                   commemorates=tuple(sorted(commemorates)), missing_media=tuple(missing), gallery=tuple(gallery))
     return fields, tag_names, fingerprint
+
+
+def inference_reasons(value) -> tuple[dict | None, str | None]:
+    """date_inferred as {lang: reason}: a plain sentence is the importer's, in English; a mapping gives
+    the reason in each language. (reasons, problem)."""
+    if isinstance(value, str):
+        return ({DEFAULT_LANG: value.strip()} if value.strip() else None), None
+    if isinstance(value, dict):
+        bad = [str(k) for k in value if k not in LANGS]
+        if bad:
+            return None, f"unknown language '{bad[0]}' (expected a sentence, or one per language: {', '.join(LANGS)})"
+        empty = [k for k, v in value.items() if not isinstance(v, str) or not v.strip()]
+        if empty:
+            return None, f"no reason in '{empty[0]}' (expected a sentence)"
+        return {k: v.strip() for k, v in value.items()}, None
+    return None, "expected a sentence, or one per language (en:, ru:, tr:)"
 
 
 def _duplicates(read: list[tuple[str, tuple[str, int] | None]], where: str) -> list[ContentError]:

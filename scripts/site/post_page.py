@@ -74,7 +74,7 @@ def render_post(entry: Entry, lang: str, resolve, ways: Ways | None = None) -> s
     heading = escape_markdown(title)
     out.append(render_breadcrumbs(entry, lang))
     out.append(f"# {heading}" + (f" {{ lang={entry.lang} }}" if fallback else "") + "\n\n")
-    out.append(f'<p class="post-meta" markdown="span">{date_line(entry, lang)}<br>{source_line(entry, lang)}. '
+    out.append(f'<p class="post-meta" markdown="span">{date_line(entry, lang, reason=True)}<br>{source_line(entry, lang)}. '
                f"{t(lang, 'voice')}</p>\n\n")
     out.append(_notice(entry, lang, here, fallback))
     for media in entry.missing_media:
