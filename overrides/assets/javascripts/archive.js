@@ -93,6 +93,14 @@
       }
     }).observe(list, { childList: true });
   }
+  // A wide table scrolls sideways in Material's wrapper: a keyboard reader must be able to focus it
+  // to scroll it (the status page's table on a phone).
+  // Material wraps the tables from its own script: looked for once the page has loaded.
+  window.addEventListener("load", function () {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) wrap.setAttribute("tabindex", "0");
+    });
+  });
   function opened() { return location.hash.indexOf("#view-") === 0 ? document.getElementById(location.hash.slice(1)) : null; }
   window.addEventListener("hashchange", function () {
     var box = opened();
