@@ -213,3 +213,15 @@ def test_list_pages_describe_themselves_in_their_language(site):
             html = page(site, lang, path)
             assert f'<meta name="description" content="{start}' in html, (lang, path)
             assert f'<meta property="og:description" content="{start}' in html, (lang, path)
+
+
+def test_home_links_the_feed(site):
+    for lang in LANGS:
+        html = page(site, lang, "")
+        assert '<p class="feed-link"><a href="feed.xml" type="application/rss+xml">' in html
+        assert (site / ("" if lang == "en" else lang) / "feed.xml").exists()
+    feed = (site / "ru" / "feed.xml").read_text(encoding="utf-8")
+    assert feed.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<?xml-stylesheet type="text/css" '
+                           'href="../assets/stylesheets/feed.css"?>')
+    assert "<pubDate>Thu, 25 Apr 2024 13:59:00 +0000</pubDate>" in feed  # the source's 13:59 GMT
+    assert 'title:lang(ru)::after { content: "Это RSS-лента архива' in (site / "assets/stylesheets/feed.css").read_text(encoding="utf-8")

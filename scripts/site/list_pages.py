@@ -9,6 +9,7 @@ from ..content.model import DEFAULT_LANG, Entry, Tag
 from ..text.escape import escape_markdown
 from .fragments import date_line, front_matter, plain, version_for
 from .i18n import plural, t
+from .navigation import feed_link
 from .paginate import pager, paginate
 from .paths import archive_path, link, post_path, tag_path, url_of
 
@@ -63,6 +64,7 @@ def render_home(entries, lang: str) -> str:
         out.append(list_item(entry, lang, here, level=3) + "\n")
     out.append(f"[{t(lang, 'all_posts')} ({plural(lang, 'posts_count', len(entries))})]"
                f"({link(here, archive_path())}) · [{t(lang, 'tags_title')}]({link(here, 'tags/index.md')})\n")
+    out.append("\n" + feed_link(lang, here))
     return "".join(out)
 
 
