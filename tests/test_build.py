@@ -62,12 +62,74 @@ def test_aliases_share_one_tag_page(site):
 
 
 def test_hreflang_alternates_absolute_with_x_default(site):
+    """The alternates are in sitemap.xml only (absolute, with x-default): a <link rel="alternate"> in the
+    head makes Material fetch sitemap.xml beside its address on every page view (head.head_tags)."""
     html = page(site, "tr", "posts/meeting-on-the-elbe/")
-    alternates = dict((h, u) for u, h in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html))
+    assert '<link rel="alternate"' not in html
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    block = re.search(r"<url>\s*<loc>[^<]*/tr/posts/meeting-on-the-elbe/</loc>.*?</url>", sitemap, re.S).group(0)
+    alternates = dict((h, u) for h, u in re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>', block))
     assert set(alternates) == {"en", "ru", "tr", "x-default"}
     assert alternates["ru"].endswith("/ru/posts/meeting-on-the-elbe/")
     assert alternates["x-default"] == alternates["en"]
     assert all(u.startswith("http") for u in alternates.values())
+    import gzip
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap
+
+
+def test_status_page_not_indexed_and_says_english_only(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/status/</loc>" not in sitemap and "/404/</loc>" not in sitemap
+    for lang in LANGS:
+        html = page(site, lang, "status/")
+        assert '<meta name="robots" content="noindex">' in html
+    assert "ведётся только на английском языке" in page(site, "ru", "status/")
+    assert "yalnızca İngilizce olarak tutulur" in page(site, "tr", "status/")
+    assert '<meta name="robots"' not in page(site, "ru", "posts/meeting-on-the-elbe/")
+
+
+def test_post_page_ways_on(site):
+    html = page(site, "ru", "posts/victory-day-greeting/")
+    crumbs = re.search(r'<nav aria-label="Вы находитесь здесь" class="breadcrumbs">(.*?)</nav>', html).group(1)
+    assert re.findall(r'href="([^"]+)"', crumbs) == ["../../", "../../archive/"]
+    assert 'aria-current="page">Поздравление с\u00a0Днём Победы</span>' in crumbs
+    pager = re.search(r'<nav [^>]*class="post-pager"[^>]*>(.*?)</nav>', html, re.S).group(1)
+    # By date (meta.yml): 2023-05-09 has two posts, the parades one is listed after this one; next is
+    # Bagration (2023-06-23).
+    assert re.findall(r'rel="(prev|next)" href="\.\./([^/"]+)/"', pager) == [
+        ("prev", "victory-parades-on-red-square"), ("next", "operation-bagration")]
+    assert "Предыдущая" in pager and "Следующая" in pager
+    related = html.split('id="похожие-публикации"', 1)[1].split("</ul>", 1)[0]
+    assert 0 < related.count("<li>") <= 5 and "victory-day-greeting" not in related
+    assert '<a href="../../feed.xml" type="application/rss+xml">RSS-лента новых публикаций</a>' in html
+    assert (site / "ru" / "feed.xml").exists()
+
+
+def test_credits_link_to_the_photographer_and_agency_pages(site):
+    html = page(site, "en", "posts/elbe-link-up-in-photographs/")
+    assert ('<small class="credit">© <a href="../../credits/#holder-sputnik">Sputnik</a> / '
+            '<a href="../../credits/sputnik-ivan-shagin/">Ivan Shagin</a></small>') in html
+    assert 'id="holder-sputnik"' in page(site, "en", "credits/")
+    assert "posts/elbe-link-up-in-photographs/#photo-1" in page(site, "en", "credits/sputnik-ivan-shagin/")
+
+
+def test_gallery_without_photos_is_a_list_saying_where_they_are(site):
+    html = page(site, "en", "posts/elbe-link-up-in-photographs/")
+    assert 'class="photo-missing"' not in html and "<figure" not in html
+    items = re.findall(r'<li id="photo-(\d+)" value="\1">', html)
+    assert items == [str(n) for n in range(1, 15)]
+    assert ('they can be seen in the original publication (<a href="../../sources/sputnik-international/">'
+            "Sputnik International</a>)") in html
+
+
+def test_not_found_pages_link_to_real_pages(site):
+    for lang in LANGS:
+        html = (site / ("" if lang == "en" else lang) / "404.html").read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link"', html)
+        assert links == [("/", "en"), ("/ru/", "ru"), ("/tr/", "tr")]
+        for href in re.findall(r'href="(/[^"#]*)"', html):
+            target = site / href.lstrip("/")
+            assert (target / "index.html").exists() or target.is_file(), (lang, href)
 
 
 def test_no_interface_debris_and_no_repeated_paragraph(site, content):
@@ -151,3 +213,34 @@ def test_every_relative_link_resolves(site):
             if not (path.is_file() or (path / "index.html").is_file()):
                 broken.append(f"{html_file.relative_to(site)} -> {target}")
     assert broken == []
+
+
+def test_inference_reason_is_text_in_the_pages_language(site):
+    reasons = {"en": "(date inferred from the text: #OTD (on this day) in 1944",
+               "ru": "(дата установлена по тексту: #OTD («в\u00a0этот день»)",
+               "tr": "(tarih metinden çıkarılmıştır: #OTD (tarihte bugün), 1944"}
+    for lang, reason in reasons.items():
+        html = page(site, lang, "posts/operation-bagration/")
+        assert f'<span class="inferred">{reason}' in html
+        assert 'class="inferred" title=' not in html
+    assert "June 23, 1944" in page(site, "en", "posts/operation-bagration/")
+
+
+def test_list_pages_describe_themselves_in_their_language(site):
+    for lang, start in (("en", "A trilingual archive"), ("ru", "Трёхъязычный архив"), ("tr", "İkinci Dünya Savaşı tarihine")):
+        for path in ("archive/", "tags/", "tags/victory-day/", "sources/sputnik-international/", "credits/sputnik-ivan-shagin/"):
+            html = page(site, lang, path)
+            assert f'<meta name="description" content="{start}' in html, (lang, path)
+            assert f'<meta property="og:description" content="{start}' in html, (lang, path)
+
+
+def test_home_links_the_feed(site):
+    for lang in LANGS:
+        html = page(site, lang, "")
+        assert '<p class="feed-link"><a href="feed.xml" type="application/rss+xml">' in html
+        assert (site / ("" if lang == "en" else lang) / "feed.xml").exists()
+    feed = (site / "ru" / "feed.xml").read_text(encoding="utf-8")
+    assert feed.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<?xml-stylesheet type="text/css" '
+                           'href="../assets/stylesheets/feed.css"?>')
+    assert "<pubDate>Thu, 25 Apr 2024 13:59:00 +0000</pubDate>" in feed  # the source's 13:59 GMT
+    assert 'title:lang(ru)::after { content: "Это RSS-лента архива' in (site / "assets/stylesheets/feed.css").read_text(encoding="utf-8")

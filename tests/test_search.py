@@ -64,7 +64,8 @@ def test_pagefind_reads_only_the_languages_post_pages(tmp_path):
     assert cmd[cmd.index("--force-language") + 1] == "ru"
     selectors = [cmd[i + 1] for i, arg in enumerate(cmd) if arg == "--exclude-selectors"]
     assert selectors == exclude_selectors("ru", lambda text, sep: text.lower())
-    assert {".post-meta", ".lang-notice", ".credit", ".lightbox", ".tags"} <= set(selectors)
+    assert {".post-meta", ".lang-notice", ".lightbox", ".breadcrumbs", ".ways-on"} <= set(selectors)
+    assert ".credit" not in selectors and ".tags" not in selectors  # photographers, agencies, tags are found
     assert 'h2[id="фотографии"]' in selectors
     assert pagefind_command(tmp_path, "en")[pagefind_command(tmp_path, "en").index("--site") + 1] == str(tmp_path)
 
@@ -85,14 +86,18 @@ def test_one_pagefind_index_per_language_with_its_posts(site, post_ids):
 def test_fragments_hold_the_post_text_and_not_the_page_furniture(site):
     by_url = {lang: {f["url"]: f for f in fragments(site, lang)} for lang in LANGS}
     ru = by_url["ru"]["/posts/elbe-link-up-in-photographs/"]
-    # "в" is bound to the next word with U+00A0 (house style since the December review)
     assert ru["meta"]["title"] == "Встреча на Эльбе в\u00a0исторических фотографиях"
-    assert ru["content"].startswith("Встреча на Эльбе в исторических фотографиях.")  # Pagefind's text has plain spaces
+    assert ru["content"].startswith("Встреча на Эльбе в исторических фотографиях.")  # Pagefind writes U+00A0 as a space
     assert "Советские и британские часовые на Эльбе" in ru["content"]  # a caption
-    for absent in ("Источник", "Перевод с", "Версии", "©", "Sputnik", "Фотографии", "Памятные даты", "Памятная дата", "Мы были союзниками"):
+    # Searched since the readers' issue (#13): credits (agency, photographer) and tag labels.
+    assert "© Sputnik" in ru["content"] and "Шагин" in ru["content"]
+    assert "Мы были союзниками" in by_url["ru"]["/posts/meeting-on-the-elbe/"]["content"]  # its tag
+    assert ru["meta"]["source"] == "Sputnik International" and ru["meta"]["date"] == "2024-04-25"
+    for absent in ("Источник", "Перевод с", "Версии", "Фотографии", "Памятные даты", "Главная", "Похожие публикации",
+                   "RSS", "Предыдущая", "Следующая"):
         assert absent not in ru["content"], absent
     en = by_url["en"]["/posts/elbe-link-up-in-photographs/"]
-    for absent in ("Source:", "Original text", "©", "Photographs", "Photo 1", "held by"):
+    for absent in ("Source:", "Original text", "Photographs", "Photo 1", "held by", "can be seen in"):
         assert absent not in en["content"], absent
     tr = by_url["tr"]["/posts/victory-day-greeting/"]
     assert tr["meta"]["title"] == "Zafer Günü kutlama mesajı" and "Zafer" in tr["content"]  # the reviewed TR title

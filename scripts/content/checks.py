@@ -210,10 +210,29 @@ def unstated_rights(content: Content) -> list[Problem]:
     return out
 
 
+def untranslated_reasons(content: Content) -> list[Problem]:
+    """A post translated into a language shows there why its date was inferred: in that language
+    (the page leaves the reason out rather than show another language's)."""
+    out = []
+    for entry in content.entries:
+        if not entry.date_inferred:
+            continue
+        missing = [lang for lang in sorted(entry.versions) if lang not in entry.date_inferred]
+        if missing:
+            meta = content.root.parent / entry.path / "meta.yml"
+            lines = meta.read_text(encoding="utf-8").splitlines() if meta.exists() else []
+            line = next((i for i, text in enumerate(lines, 1) if text.startswith("date_inferred:")), None)
+            out.append(Problem(f"{entry.path}/meta.yml", line,
+                               f"date_inferred has no reason in {', '.join(missing)} (expected date_inferred: "
+                               f"with one sentence per language: {', '.join(sorted(entry.versions))})", warning=True))
+    return out
+
+
 def warnings_of(content: Content) -> list[Problem]:
     problems = (stale_translations(content) + broken_links(content) + markup_in_text(content) + uncredited_photos(content)
                 + orphan_sources(content) + unregistered_tags(content) + name_spellings(content)
-                + uncredited_translations(content) + undescribed_sources(content) + unstated_rights(content))
+                + uncredited_translations(content) + undescribed_sources(content) + unstated_rights(content)
+                + untranslated_reasons(content))
     return sorted(problems, key=Problem.sort_key)
 
 

@@ -48,3 +48,22 @@ def image_size(path: Path) -> tuple[int, int] | None:
                 return w, h
             i += 2 + length
     return None
+
+
+ROTATED = (5, 6, 7, 8)  # EXIF orientations that turn the picture a quarter: width and height swap
+
+
+def display_size(path: Path) -> tuple[int, int] | None:
+    """(width, height) as the picture is shown: after its EXIF orientation (a phone's portrait photo is
+    stored landscape with orientation 6). Pillow reads only the header here."""
+    size = image_size(path)
+    if size is None or not path.suffix.lower() in (".jpg", ".jpeg", ".webp"):
+        return size
+    from PIL import Image
+
+    try:
+        with Image.open(path) as im:
+            orientation = im.getexif().get(0x0112)
+    except (OSError, SyntaxError, ValueError):
+        return size
+    return (size[1], size[0]) if orientation in ROTATED else size

@@ -13,7 +13,7 @@ from ..text.hashtags import hashtags
 from ..text.slugs import slugify
 from . import schema
 from .events import load_events
-from .images import IMAGE_SUFFIXES, image_size
+from .images import IMAGE_SUFFIXES, display_size
 from .model import (
     LANGS,
     ContentError,
@@ -22,7 +22,7 @@ from .model import (
     GalleryItem,
     Version,
 )
-from .schema import Problems
+from .schema import Problems, inference_reasons  # noqa: F401 (inference_reasons: part of this module's interface)
 from .sources_registry import load_sources
 from .tags import TagRegistry, load_tags
 from .yaml_io import Mapping, load_yaml, read_text, split_front_matter
@@ -118,7 +118,7 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
                 errors.append(ContentError(meta_path, at, f"gallery item {n}: no file {image} in {rel} (expected the image beside meta.yml)"))
                 image = None
             else:
-                size = image_size(folder / image)
+                size = display_size(folder / image)
         gallery.append(GalleryItem(n=n, agency=item.get("agency"), photographer=item.get("photographer") or {},
                                    rights=item.get("rights"), image=image,
                                    width=size[0] if size else None, height=size[1] if size else None))

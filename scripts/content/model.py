@@ -174,7 +174,7 @@ class Entry:
     source: dict
     versions: dict  # lang -> Version
     date: dt.date | None = None
-    date_inferred: str | None = None
+    date_inferred: dict | None = None  # lang -> why the date was inferred (the importer writes English)
     time: str | None = None
     tags: tuple[Tag, ...] = ()
     commemorates: tuple[dt.date, ...] = ()

@@ -175,6 +175,34 @@ class Rights:
         return None
 
 
+def inference_reasons(value) -> tuple[dict | None, str | None]:
+    """date_inferred as {lang: reason}: a plain sentence is the importer's, in English; a mapping gives
+    the reason in each language. (reasons, problem)."""
+    if isinstance(value, str):
+        return ({LANGS[0]: value.strip()} if value.strip() else None), None
+    if isinstance(value, dict):
+        bad = [str(k) for k in value if k not in LANGS]
+        if bad:
+            return None, f"unknown language '{bad[0]}' (expected a sentence, or one per language: {', '.join(LANGS)})"
+        empty = [k for k, v in value.items() if not isinstance(v, str) or not v.strip()]
+        if empty:
+            return None, f"no reason in '{empty[0]}' (expected a sentence)"
+        return {k: v.strip() for k, v in value.items()}, None
+    return None, "expected a sentence, or one per language (en:, ru:, tr:)"
+
+
+@dataclass(frozen=True)
+class Reasons:
+    """Why a date was inferred: one sentence (the importer's English), or one per language."""
+    expected: str = "a sentence, or one per language (en:, ru:, tr:)"
+
+    def convert(self, value, name, line, problems):
+        reasons, problem = inference_reasons(value)
+        if problem:
+            problems.add(line, f"{name}: {problem}")
+        return reasons
+
+
 @dataclass(frozen=True)
 class Localized:
     """Text that is the same in every language, or a mapping of en/ru/tr to text."""
@@ -302,7 +330,8 @@ SOURCE = Record((
 
 META = Record((
     Field("date", Date(), "the day the source published the post, YYYY-MM-DD; omit if unknown"),
-    Field("date_inferred", Text(), "why the date was inferred, when the source did not state it"),
+    Field("date_inferred", Reasons(), "why the date was inferred, when the source did not state it: a sentence, "
+          "or one per language (en:, ru:, tr:)"),
     Field("time", Text(), "the time the source gives, e.g. 13:59 GMT"),
     Field("source", SOURCE, "name, kind, raw (and optionally item, url)", required=True),
     Field("lang", Language(ORIGINAL_LANGS), "the language of the original text: " + ", ".join(LANGS)

@@ -117,7 +117,7 @@ def render_page(cov: list[Coverage]) -> str:
         if items:
             shown = items[:PAGE_ITEMS]
             more = f"\n- … and {len(items) - len(shown)} more: `python -m scripts status` lists them all" if len(items) > len(shown) else ""
-            details.append(f"### {c.lang}\n\n" + "\n".join(f"- {i}" for i in shown) + more + "\n")
+            details.append(f"## {c.lang}\n\n" + "\n".join(f"- {i}" for i in shown) + more + "\n")
     return ("---\ntitle: Translation status\nsearch:\n  exclude: true\n---\n\n"
             '<div lang="en" markdown>\n\n# Translation status\n\n'
             "For contributors: what is translated in each language, and what is missing or stale "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from babel.dates import format_date
+from babel.dates import format_skeleton
 
 from ..content.model import DEFAULT_LANG, LANGS
 from ..text.escape import escape_markdown
@@ -83,7 +83,9 @@ def render_on_this_day(content, lang: str) -> str:
     out = [front_matter(title=t(lang, "onthisday_title"), description=t(lang, "onthisday_intro")),
            f"# {t(lang, 'onthisday_title')}\n\n{t(lang, 'onthisday_intro')}\n\n"]
     for (month, day) in sorted(by_day):
-        label = format_date(by_day[(month, day)][0], format="d MMMM", locale=lang)
+        # A day and month as each language writes them: "April 25" (as "April 25, 2023" elsewhere on
+        # the English pages), "25 апреля", "25 Nisan".
+        label = format_skeleton("MMMMd", by_day[(month, day)][0], locale=lang)
         out.append(f'<section class="on-this-day" id="md-{month:02d}-{day:02d}" markdown>\n\n## {label}\n\n')
         for date in sorted(by_day[(month, day)]):
             event = f" — {escape_markdown(events[date].name(lang))}" if date in events else ""
@@ -98,9 +100,8 @@ def render_404(lang: str) -> str:
     out = [front_matter(title=t(lang, "notfound_title"), search={"exclude": True}, hide=["toc"]),
            f"# {t(lang, 'notfound_title')}\n\n{t(lang, 'notfound_text')}\n\n",
            f"[{t(lang, 'all_posts')}](archive/index.md) · [{t(lang, 'tags_title')}](tags/index.md)\n"]
-    if lang == DEFAULT_LANG:
-        # GitHub Pages serves the root 404 page for every missing address: archive.js sends readers of
-        # /ru/ and /tr/ to the not-found page in their language.
-        others = " ".join(code for code in LANGS if code != DEFAULT_LANG)
-        out.append(f'\n<div id="archive-not-found" data-languages="{others}" hidden></div>\n')
+    # GitHub Pages serves the root 404 page for every missing address: archive.js shows readers of /ru/
+    # and /tr/ the not-found page in their language and puts back the address they typed.
+    others = " ".join(code for code in LANGS if code != DEFAULT_LANG) if lang == DEFAULT_LANG else ""
+    out.append(f'\n<div id="archive-not-found" data-languages="{others}" hidden></div>\n')
     return "".join(out)

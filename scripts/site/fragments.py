@@ -6,7 +6,7 @@ import json
 import re
 
 from ..content.model import Entry
-from ..text.escape import escape_markdown, html_attr, html_text, unescape_markdown
+from ..text.escape import escape_markdown, html_text, unescape_markdown
 from .i18n import date_text, t
 
 _ATTR_LINE = re.compile(r"^\{:?\s*lang=(\w+)\s*\}$", re.MULTILINE)
@@ -44,14 +44,18 @@ def version_for(entry: Entry, lang: str):
     return entry.original, True
 
 
-def date_line(entry: Entry, lang: str, as_html: bool = False) -> str:
+def date_line(entry: Entry, lang: str, as_html: bool = False, reason: bool = False) -> str:
+    """The post's date (and time); an inferred date says so, and with `reason` (the post page) why, as
+    text in the page's language (a reason not given in that language is left out)."""
     if entry.date is None:
         return t(lang, "undated")
     text = f'<time datetime="{entry.date.isoformat()}">{date_text(lang, entry.date)}</time>'
     if entry.time:
         text += f", {html_text(entry.time) if as_html else escape_markdown(entry.time)}"
     if entry.date_inferred:
-        text += f' <span class="inferred" title="{html_attr(entry.date_inferred)}">({t(lang, "date_inferred")})</span>'
+        why = entry.date_inferred.get(lang) if reason else None
+        why = (html_text(why) if as_html else escape_markdown(why)) if why else ""
+        text += f' <span class="inferred">({t(lang, "date_inferred")}{": " + why if why else ""})</span>'
     return text
 
 

@@ -13,7 +13,7 @@ from ..content.images import IMAGE_SUFFIXES
 from ..content.load import load_content
 from ..content.model import LANGS
 from ..content.status import coverage, render_page
-from ..files import copy_if_changed, write_atomic, write_if_changed
+from ..files import write_atomic, write_if_changed
 from .about_page import render_about
 from .archive_pages import render_404, render_days, render_on_this_day, render_timeline
 from .i18n import plural, t
@@ -21,6 +21,8 @@ from .index_pages import render_credits, render_sources
 from .list_pages import render_home, render_list_pages, render_tags_index
 from .open_data import render_data_page
 from .paths import archive_path, post_path, tag_path
+from .navigation import Ways
+from .photos import plan, write_copies
 from .post_page import render_post
 
 
@@ -44,10 +46,11 @@ def iter_pages(content, langs=LANGS, parts=("posts", "lists")):
         for tag in entry.tags:
             by_tag.setdefault(tag.slug, []).append(entry)
     status_page = render_page(coverage(content))
+    ways = Ways(entries) if "posts" in parts else None
     for lang in langs:
         if "posts" in parts:
             for entry in entries:
-                yield f"{lang}/{post_path(entry.id)}", render_post(entry, lang, resolve, content.sources)
+                yield f"{lang}/{post_path(entry.id)}", render_post(entry, lang, resolve, content.sources, ways)
         if "lists" not in parts:
             continue
         yield f"{lang}/index.md", render_home(entries, lang)
@@ -64,7 +67,7 @@ def iter_pages(content, langs=LANGS, parts=("posts", "lists")):
                 yield f"{lang}/{path}", text
         for path, text in render_tags_index(counts, lang).items():
             yield f"{lang}/{path}", text
-        yield f"{lang}/status.md", status_page
+        yield f"{lang}/status.md", status_notice(status_page, lang)
         yield f"{lang}/timeline.md", render_timeline(content, lang)
         yield f"{lang}/on-this-day.md", render_on_this_day(content, lang)
         yield f"{lang}/404.md", render_404(lang)
@@ -73,6 +76,16 @@ def iter_pages(content, langs=LANGS, parts=("posts", "lists")):
         for render in (render_days, render_sources, render_credits):
             for path, text in render(content, lang).items():
                 yield f"{lang}/{path}", text
+
+
+def status_notice(page: str, lang: str) -> str:
+    """The status page is an English report for editors: on the other languages' sites it says so in
+    their language (it is also kept out of sitemap.xml and of search engines: head.NOT_INDEXED)."""
+    notice = t(lang, "status_english_only")
+    if not notice:
+        return page
+    head, sep, body = page.partition("\n---\n")
+    return f'{head}{sep}\n<p class="lang-notice" lang="{lang}">{notice}</p>\n{body}'
 
 
 def render_site(content) -> dict[str, str]:
@@ -173,13 +186,15 @@ def generate(content_dir, docs_dir) -> Result:
 def _write_site(content, docs_dir: Path) -> Result:
     """Every page and image of the site written into docs/, and what is no longer generated removed."""
     pages, written = _write_pages(content, docs_dir)
-    images = {}
+    images = {}  # the published copies of each photo, beside the default language's page
     for entry in content.entries:
         for item in entry.gallery:
             if item.image:
-                images[f"{LANGS[0]}/posts/{entry.id}/{item.image}"] = content.root.parent / entry.path / item.image
-    for rel, src in images.items():
-        written += copy_if_changed(src, docs_dir / rel)
+                folder = f"{LANGS[0]}/posts/{entry.id}"
+                copies = plan(item.image, item.width, item.height)
+                for copy in copies:
+                    images[f"{folder}/{copy.name}"] = None
+                written += write_copies(content.root.parent / entry.path / item.image, docs_dir / folder, copies)
     removed = 0
     for lang in LANGS:
         base = docs_dir / lang

@@ -13,7 +13,7 @@ from ..text.escape import html_text, json_script
 from .i18n import t
 
 OG_LOCALE = {"en": "en_US", "ru": "ru_RU", "tr": "tr_TR"}
-_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+_ALTERNATE = re.compile(r'\s*<link rel="alternate" (?:type="[^"]*" title="[^"]*" )?href="[^"]*"(?: hreflang="[^"]*")?>')
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -25,21 +25,32 @@ def split_url(url: str) -> tuple[str, str]:
     return DEFAULT_LANG, url
 
 
+def path_in_lang(url: str) -> str:
+    return split_url(url)[1]
+
+
+# Pages kept out of search engines and of sitemap.xml: the status page is an English report for editors
+# (it says so on the Russian and Turkish sites).
+NOT_INDEXED = ("status/",)
+_NOINDEX = '\n    <meta name="robots" content="noindex">'
+
+
 def lang_url(lang: str, path: str) -> str:
     return path if lang == DEFAULT_LANG else f"{lang}/{path}"
 
 
 def head_tags(url: str, base: str, title: str, description: str, site_name: str, kind: str) -> str:
-    """hreflang alternates (absolute, with x-default), Open Graph and Twitter meta, feed autodiscovery.
-    `title`, `description` and `site_name` are plain text (escaped here)."""
+    """Open Graph and Twitter meta.
+
+    No <link rel="alternate"> at all: Material's bundle fetches `sitemap.xml` beside the address of every
+    such link (its language selector's same-page lookup, integrations/alternate), which made 5 requests a
+    page view, to another host on a local build and 404s on the deployed site. The hreflang alternates
+    (with x-default) are in sitemap.xml (sitemap_alternates), the switcher's links already lead to the
+    same page (mkdocs-static-i18n writes them per page), and the feed is linked in the page itself."""
     lang, path = split_url(url)
     here = base + url
     e = html_text
-    tags = [f'<link rel="alternate" href="{e(base + lang_url(code, path))}" hreflang="{code}">' for code in LANGS]
-    tags.append(f'<link rel="alternate" href="{e(base + path)}" hreflang="x-default">')
-    tags.append(f'<link rel="alternate" type="application/rss+xml" title="{e(site_name)}" '
-                f'href="{e(base + lang_url(lang, "feed.xml"))}">')
-    tags += [
+    tags = [
         f'<meta property="og:type" content="{kind}">',
         f'<meta property="og:title" content="{e(title)}">',
         f'<meta property="og:description" content="{e(description)}">',
@@ -60,7 +71,8 @@ def finish_page(output: str, url: str, base: str, title: str, description: str, 
     kind = "article" if url.startswith(("posts/", f"{lang}/posts/")) else "website"
     head, sep, body = output.partition("</head>")  # the links are in the head: leave the body unscanned
     head = _ALTERNATE.sub("", head)
-    head = head.replace("</title>", "</title>" + head_tags(url, base, title, description, site_name, kind), 1)
+    head = head.replace("</title>", "</title>" + head_tags(url, base, title, description, site_name, kind)
+                        + (_NOINDEX if path_in_lang(url) in NOT_INDEXED else ""), 1)
     output = head + sep + body
 
     def reconfigure(m):
@@ -76,6 +88,8 @@ def finish_page(output: str, url: str, base: str, title: str, description: str, 
             config.setdefault("translations", {})["archive.search.more"] = t(lang, "search_more")
         # What archive.js writes (it reads the page's own config: no string lives in the script).
         config.setdefault("translations", {})["archive.today"] = t(lang, "today")
+        for key in ("today_has_posts", "today_no_posts", "nearest_day"):  # On this day (archive.js)
+            config["translations"]["archive." + key] = t(lang, key)
         return m.group(1) + json_script(config) + m.group(3)
 
     return _CONFIG.sub(reconfigure, output, count=1)
@@ -105,6 +119,10 @@ def absolutize(output: str, page_url: str, site_path: str) -> str:
         for key in ("base", "search"):
             if key in data and data[key]:
                 data[key] = fix(data[key])
+        if data.get("base") and not data["base"].endswith("/"):
+            # A folder: Material resolves search/search_index.json against it ('/repo', without the
+            # slash, sent a project site's not-found page to the host's root).
+            data["base"] += "/"
         return m.group(1) + json_script(data) + m.group(3)
 
     return _CONFIG.sub(config, output, count=1)
@@ -124,10 +142,40 @@ def write_not_found_pages(site_dir: Path, site_url: str) -> None:
         # A not-found page has no address of its own: no canonical, no alternates, not indexed.
         text = re.sub(r'\s*<link rel="(canonical|alternate)" href="[^"]*"( hreflang="[^"]*")?>', "", text)
         text = text.replace("</title>", '</title>\n    <meta name="robots" content="noindex">', 1)
+        # The language switcher would lead to the other languages' 404/ pages, which are not published
+        # (each became <lang>/404.html): it leads to each language's home page instead.
+        text = re.sub(r'(<a href="[^"]*/)404/(" hreflang="[^"]*" class="md-select__link")', r"\1\2", text)
         (site_dir / lang_url(lang, "404.html")).write_text(text, encoding="utf-8")
         page.unlink()
         page.parent.rmdir()
     sitemap = site_dir / "sitemap.xml"
     if sitemap.exists():
-        text = sitemap.read_text(encoding="utf-8")
-        sitemap.write_text(re.sub(r"\s*<url>\s*<loc>[^<]*/404/</loc>.*?</url>", "", text, flags=re.S), encoding="utf-8")
+        text = sitemap_alternates(sitemap.read_text(encoding="utf-8"))
+        sitemap.write_text(text, encoding="utf-8")
+        if (site_dir / "sitemap.xml.gz").exists():
+            import gzip
+
+            (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
+_URL_ENTRY = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
+
+
+def sitemap_alternates(text: str) -> str:
+    """sitemap.xml without the not-found and not-indexed pages, and with an x-default alternate (the
+    default language's address) beside each page's hreflang alternates: the only place they are given."""
+    skipped = ("404/",) + NOT_INDEXED
+
+    def entry(m):
+        loc = m.group(1)
+        if loc.endswith(tuple("/" + s for s in skipped)):
+            return ""
+        block = m.group(0)
+        default = re.search(rf'\n(\s*)<xhtml:link rel="alternate" hreflang="{DEFAULT_LANG}" href="([^"]*)"/>', block)
+        if default and 'hreflang="x-default"' not in block:
+            last = block.rindex("/>") + 2  # after the last alternate
+            line = f'<xhtml:link rel="alternate" hreflang="x-default" href="{default.group(2)}"/>'
+            block = block[:last] + "\n" + default.group(1) + line + block[last:]
+        return block
+
+    return _URL_ENTRY.sub(entry, text)

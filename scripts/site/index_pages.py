@@ -63,6 +63,36 @@ def _resolve_links(text: str, here: str) -> str:
     return re.sub(r"\{link:([^}]+)\}", lambda m: link(here, m.group(1)), text)
 
 
+def credit_keys(item) -> tuple[str, str]:
+    """A photo's holder and photographer as language-neutral keys, so that a credit page has one address
+    in every language."""
+    holder = item.agency or (rights_label(item.rights, DEFAULT_LANG) if item.rights else "-")  # the English label
+    return holder, item.photographer_in(DEFAULT_LANG) or "-"
+
+
+def credit_path(item) -> str:
+    """The page of the photos by this photographer for this holder."""
+    return f"credits/{slugify(' '.join(credit_keys(item)), max_len=80)}.md"
+
+
+def holder_anchor(holder_key: str) -> str:
+    return "holder-" + slugify(holder_key, max_len=60)
+
+
+def credit_links(item, lang: str, here: str) -> str:
+    """credit_text with links: the agency to its group on the credits page, the photographer to the page
+    of their photos (which links back to each photo)."""
+    parts = []
+    holder_key, who_key = credit_keys(item)
+    to_holder = f"{link(here, 'credits.md')}#{holder_anchor(holder_key)}"
+    if item.agency:
+        parts.append(f"[{escape_markdown(item.agency)}]({to_holder})")
+    # The rights statement follows the credit, linked to its text (provenance.photo_rights).
+    who = item.photographer_in(lang)
+    parts.append(f"[{escape_markdown(who) if who else t(lang, 'unknown_photographer')}]({link(here, credit_path(item))})")
+    return ("© " if item.agency else "") + " / ".join(parts)
+
+
 def render_credits(content, lang: str) -> dict[str, str]:
     """credits.md: agencies (or rights statements) with their photographers and counts; a page per
     photographer with the photos, paginated."""
@@ -71,20 +101,20 @@ def render_credits(content, lang: str) -> dict[str, str]:
     for entry in content.entries:
         for item in entry.gallery:
             # Grouped by language-neutral keys, so a photographer's page has one address in every language.
-            holder_key = item.agency or (rights_label(item.rights, DEFAULT_LANG) if item.rights else "-")
-            who_key = item.photographer_in(DEFAULT_LANG) or "-"
+            holder_key, who_key = credit_keys(item)
             names[holder_key] = item.agency or (rights_label(item.rights, lang) if item.rights else "—")
             names[(holder_key, who_key)] = item.photographer_in(lang) or t(lang, "unknown_photographer")
             tree[holder_key][who_key].append((entry, item))
     lines, pages = [], {}
     for holder_key in sorted(tree, key=lambda k: names[k].casefold()):
         holder = names[holder_key]
-        lines.append(f"\n**{escape_markdown(holder)}**\n\n")
+        lines.append(f"\n**{escape_markdown(holder)}**\n{{: #{holder_anchor(holder_key)} }}\n\n")
         for who_key in sorted(tree[holder_key], key=lambda k: names[(holder_key, k)].casefold()):
             who = names[(holder_key, who_key)]
             photos = tree[holder_key][who_key]
-            slug = slugify(f"{holder_key} {who_key}", max_len=80)
-            lines.append(f"- [{escape_markdown(who)}]({{link:credits/{slug}.md}}): {len(photos)}\n")
+            page_path = credit_path(photos[0][1])
+            slug = page_path[len("credits/"):-3]
+            lines.append(f"- [{escape_markdown(who)}]({{link:{page_path}}}): {len(photos)}\n")
             title = f"{t(lang, 'credits_title')}: {holder} / {who}"
             path_of = lambda page, s=slug: f"credits/{s}.md" if page == 1 else f"credits/{s}/{page}.md"  # noqa: E731
             for page in paginate(photos, INDEX_PAGE_SIZE, path_of):

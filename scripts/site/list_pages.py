@@ -8,6 +8,7 @@ from ..content.model import DEFAULT_LANG, Entry, Tag
 from ..text.escape import escape_markdown, html_text
 from .fragments import date_line, front_matter, plain, version_for
 from .i18n import plural, t
+from .navigation import feed_link
 from .paginate import pager, paginate
 from .paths import archive_path, link, post_path, tag_path, tags_index_path, url_of
 from .provenance import source_name
@@ -70,6 +71,7 @@ def render_home(entries, lang: str) -> str:
         out.append(list_item(entry, lang, here, level=3) + "\n")
     out.append(f"[{t(lang, 'all_posts')} ({plural(lang, 'posts_count', len(entries))})]"
                f"({link(here, archive_path())}) · [{t(lang, 'tags_title')}]({link(here, 'tags/index.md')})\n")
+    out.append("\n" + feed_link(lang, here))
     return "".join(out)
 
 

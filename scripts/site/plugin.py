@@ -21,7 +21,7 @@ from ..content.model import DEFAULT_LANG, LANGS, ContentError
 from . import language_builds
 from .about_page import footer_html
 from .csp import PolicyCache, add_policy
-from .feeds import render_feed
+from .feeds import FEED_CSS, render_feed, render_feed_style
 from .generate import Generator
 from .head import finish_page, write_not_found_pages
 from .i18n import t
@@ -172,6 +172,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         built = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch
                  else datetime.now(timezone.utc).replace(microsecond=0))
+        (site_dir / FEED_CSS).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / FEED_CSS).write_text(render_feed_style(), encoding="utf-8")
         for lang in LANGS:
             out = site_dir / ("" if lang == DEFAULT_LANG else lang) / "feed.xml"
             out.write_text(render_feed(list(content.entries), lang, _base(config), t(lang, "site_name"), built),

@@ -3,34 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 
 from babel.dates import format_date
 
 from ..content.load import original_text, text_hash
-from ..content.model import DEFAULT_LANG, LANGS, Entry
+from ..content.model import LANGS, Entry
 from ..text.escape import (
     escape_markdown,
     html_attr,
     markdown_without_html,
     safe_url,
     unescape_markdown,
-    url_path,
 )
 from ..text.hashtags import HASHTAG
 from . import provenance
 from .fragments import (
     _ATTR_LINE,
-    credit_text,
     date_line,
     front_matter,
     plain,
     version_for,
 )
 from .i18n import _FROM, LANG_NAMES, date_text, lang_from, lang_in, lang_name_in, t
-from .index_pages import source_slug
-from .paths import cross_link, link, post_path, tag_path, url_of
+from .index_pages import credit_links, source_slug
+from .navigation import Ways, render_breadcrumbs, render_ways_on
+from .paths import cross_link, link, post_path, tag_path
+from .photos import render_picture
+from .search_terms import search_extras
 
 # --- paths and links -----------------------------------------------------------------------------
 
@@ -73,17 +73,19 @@ def source_line(entry: Entry, lang: str, sources: dict | None = None) -> str:
 
 # --- pages --------------------------------------------------------------------------------------
 
-def render_post(entry: Entry, lang: str, resolve, sources: dict | None = None) -> str:
-    """`sources`: the source registry (content/sources.yml), for whose words these are."""
+def render_post(entry: Entry, lang: str, resolve, sources: dict | None = None, ways: Ways | None = None) -> str:
+    """`sources`: the source registry (content/sources.yml), for whose words these are; `ways`: the ways on
+    (previous, next, related posts)."""
     here = post_path(entry.id)
     version, fallback = version_for(entry, lang)
     title = version.title
     out = [front_matter(title=title, description=plain(version.body, 160) or title)]
     heading = escape_markdown(title)
+    out.append(render_breadcrumbs(entry, lang))
     out.append(f"# {heading}" + (f" {{ lang={entry.lang} }}" if fallback else "") + "\n\n")
     source = provenance.source_of(entry, sources)
     voice = provenance.whose_words(entry, lang, sources) if source and source.about.get(lang) else t(lang, "voice")
-    out.append(f'<p class="post-meta" markdown="span">{date_line(entry, lang)}<br>{source_line(entry, lang, sources)}. '
+    out.append(f'<p class="post-meta" markdown="span">{date_line(entry, lang, reason=True)}<br>{source_line(entry, lang, sources)}. '
                f"{voice}</p>\n\n")
     out.append(_notice(entry, lang, here, fallback))
     for media in entry.missing_media:
@@ -104,6 +106,9 @@ def render_post(entry: Entry, lang: str, resolve, sources: dict | None = None) -
     out.append(tag_chips(entry.tags, lang, here))
     out.append(provenance.render_provenance(entry, lang, sources, f"sources/{source_slug(entry)}.md"))
     out.append(CITE_PLACEHOLDER + "\n")  # the citation needs the site's address: the plugin fills it in (citation.py)
+    out.append(search_extras(entry, lang, version))
+    if ways is not None:
+        out.append('\n<div class="ways-on" markdown>\n\n' + render_ways_on(entry, lang, ways) + "\n</div>\n")
     return "".join(out)
 
 
@@ -150,32 +155,22 @@ def credit_line(lang: str, source_lang: str, version) -> str | None:
     return t(lang, kind, lang=_FROM[lang][source_lang], who=who, when=when_text)
 
 
-def image_src(entry: Entry, lang: str, image: str) -> str:
-    """Images are written once, beside the default language's page: other languages link there. The file
-    name is percent-encoded and the whole escaped for the src attribute."""
-    here = url_of(lang, post_path(entry.id))
-    there = url_of(DEFAULT_LANG, post_path(entry.id)) + url_path(image)
-    return html_attr(posixpath.relpath(there, here.rstrip("/")))
-
-
 def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
+    if not any(item.image for item in entry.gallery):
+        return _caption_list(entry, lang, version, fallback)
     out = [f"## {t(lang, 'photos')}\n\n", '<div class="gallery" markdown>\n']
     boxes = []
     for item in entry.gallery:
-        caption = markdown_without_html(version.captions.get(item.n) or entry.original.captions.get(item.n, ""))
-        cap_lang = entry.lang if (fallback or item.n not in version.captions) and lang != entry.lang else None
-        credit = credit_text(item, lang)
-        lang_attr = f' lang="{cap_lang}"' if cap_lang else ""
+        caption, lang_attr = _caption(entry, lang, version, fallback, item)
+        credit = credit_links(item, lang, post_path(entry.id))
         label = t(lang, "photo", n=item.n)
         if item.image:
-            src = image_src(entry, lang, item.image)
-            size = f' width="{item.width}" height="{item.height}"' if item.width and item.height else ""
             alt = html_attr(unescape_markdown(caption) or label)
             picture = (f'<a class="photo-open" href="#view-{item.n}" aria-label="{html_attr(label)}: {html_attr(t(lang, "enlarge"))}">'
-                       f'<img src="{src}"{size} loading="lazy" alt="{alt}"></a>')
+                       f'{render_picture(entry, lang, item, alt)}</a>')
             boxes.append(f'<div class="lightbox" id="view-{item.n}" role="dialog" aria-label="{html_attr(label)}">'
                          f'<a class="lightbox-close" href="#photo-{item.n}" aria-label="{html_attr(t(lang, "close"))}">×</a>'
-                         f'<img src="{src}"{size} loading="lazy" alt="{alt}"></div>\n')
+                         f'{render_picture(entry, lang, item, alt, largest=True)}</div>\n')
         else:
             holder = item.agency
             held = t(lang, "photo_held", holder=escape_markdown(holder)) if holder else t(lang, "photo_held_unknown")
@@ -196,3 +191,26 @@ def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
     return "".join(out)
 
 
+def _caption(entry: Entry, lang: str, version, fallback: bool, item) -> tuple[str, str]:
+    caption = markdown_without_html(version.captions.get(item.n) or entry.original.captions.get(item.n, ""))
+    cap_lang = entry.lang if (fallback or item.n not in version.captions) and lang != entry.lang else None
+    return caption, (f' lang="{cap_lang}"' if cap_lang else "")
+
+
+def _caption_list(entry: Entry, lang: str, version, fallback: bool) -> str:
+    """A gallery whose photos the archive does not hold: a compact numbered list of captions and credits
+    (no empty boxes), after a line saying where the photos were published."""
+    here = post_path(entry.id)
+    name = escape_markdown(str(entry.source.get("name", "")))
+    url = safe_url(entry.source.get("url") or "")
+    where = (f"[{name}](<{url}>)" if url and re.match(r"^https?://[^\s()<>]+$", url)
+             else f"[{name}]({link(here, 'sources/' + source_slug(entry) + '.md')})")
+    out = [f"## {t(lang, 'photos')}\n\n",
+           f'<p class="photos-elsewhere" markdown="span">{t(lang, "photos_elsewhere", n=len(entry.gallery), source=where)}</p>\n\n',
+           '<ol class="photo-list" markdown>\n']
+    for item in entry.gallery:
+        caption, lang_attr = _caption(entry, lang, version, fallback, item)
+        out.append(f'<li id="photo-{item.n}" value="{item.n}" markdown="span"><span{lang_attr}>{caption}</span> '
+                   f'<small class="credit">{credit_links(item, lang, here)}{provenance.photo_rights(item, lang)}</small></li>\n')
+    out.append("</ol>\n\n")
+    return "".join(out)

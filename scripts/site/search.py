@@ -22,10 +22,12 @@ PAGEFIND_DIR = "pagefind"
 SHOWN = 20  # results the search lists (the best, each one fragment to fetch); the result line gives the total
 POST_GLOB = "posts/**/*.html"  # relative to the language's root: only post pages are read
 # Parts of a post page that are not its text: the date and source line, the language notice, notes on
-# missing media, the placeholder of a photo not held, photo credits, the lightbox copy of each photo,
-# the commemorated dates and the tag chips. Searched: the title, the paragraphs, the captions.
-EXCLUDE_SELECTORS = (".post-meta", ".lang-notice", ".missing-media", ".photo-missing", ".credit", ".lightbox",
-                     ".commemorates", ".tags",
+# missing media, the placeholder of a photo not held, the lightbox copy of each photo, the commemorated
+# dates. Searched: the title, the paragraphs, the captions, the credits, the tag labels.
+# The photo credits and tag chips are searched (a photographer, an agency, a tag's label find the post);
+# the breadcrumbs and the ways on (previous, next, related posts, feed) name other posts and are not.
+EXCLUDE_SELECTORS = (".post-meta", ".lang-notice", ".missing-media", ".photo-missing", ".lightbox",
+                     ".commemorates", ".breadcrumbs", ".ways-on", ".photos-elsewhere",
                      # provenance and citation (provenance.py, citation.py): the archive's words, not the post's
                      "#provenance", ".provenance", "#cite", ".cite-this")
 # Pagefind's own search interfaces: Material's search box is used instead (see archive-search.js).

@@ -14,6 +14,7 @@ var langRoot = null; // <site>/ or <site>/<lang>/, from the search index stub's 
 var cacheTag = ""; // changes with the language's Pagefind index, from the stub
 var pagefind = null; // a promise of the initialised Pagefind module
 var latest = 0; // the newest query: answers to older ones are dropped
+var pageLang = "en"; // for the result's date: the language root's code (en at the site root)
 
 function load() {
   if (!pagefind) {
@@ -64,8 +65,41 @@ function excerpt(data, words, skip) {
 // One result in Material's shape: a group holding one document (the post; Material would list its
 // sections after it). `terms` feeds Material's highlight on the page the reader opens (?h=...): the
 // words the reader typed and the forms Pagefind matched through their stem ("Эльба" -> "Эльбе").
+// A Turkish word lowercased the Turkish way, without Turkish letters (scripts/site/search_terms.py).
+function fold(word) {
+  return word.replace(/I/g, "ı").replace(/İ/g, "i").toLowerCase().replace(/[ıîï]/g, "i").replace(/ş/g, "s")
+    .replace(/ğ/g, "g").replace(/ç/g, "c").replace(/ö/g, "o").replace(/ü/g, "u").replace(/â/g, "a").replace(/û/g, "u");
+}
+
+// Turkish pages end their indexed text with the folded forms of their words, after FOLD_MARK: a hit
+// there ("kizil") stands for the words of the text that fold to it ("Kızıl"), which are shown marked.
+var FOLD_MARK = "zzfoldzz";
+function unfold(data, words) {
+  var mark = -1;
+  for (var i = words.length - 1; i >= 0; i--) { if (bare(words[i]).indexOf(FOLD_MARK) >= 0) { mark = i; break; } }
+  if (mark < 0) return { words: words, locations: data.locations };
+  var text = words.slice(0, mark), folded = {};
+  data.locations.forEach(function (l) { if (l > mark) folded[fold(bare(words[l] || ""))] = true; });
+  var locations = data.locations.filter(function (l) { return l < mark; });
+  text.forEach(function (w, i) { if (folded[fold(bare(w))] && locations.indexOf(i) < 0) locations.push(i); });
+  return { words: text, locations: locations };
+}
+
+// The result's date (in the page's language) and source, from the page's Pagefind metadata.
+function metaLine(meta) {
+  var parts = [];
+  if (meta.date) {
+    var d = new Date(meta.date + "T12:00:00Z");
+    parts.push(isNaN(d) ? meta.date : new Intl.DateTimeFormat(pageLang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(d));
+  }
+  if (meta.source) parts.push(meta.source);
+  return parts.length ? '<p class="search-meta">' + escapeHTML(parts.join(" · ")) + "</p>" : "";
+}
+
 function item(data, score, typed) {
-  var words = data.content.split(/[\r\n\s]+/g); // as Pagefind counts word locations
+  var unfolded = unfold(data, data.content.split(/[\r\n\s]+/g)); // as Pagefind counts word locations
+  var words = unfolded.words;
+  data = { content: data.content, locations: unfolded.locations, anchors: data.anchors, meta: data.meta, raw_url: data.raw_url };
   var h1 = (data.anchors || []).filter(function (a) { return a.element === "h1" && a.location === 0; })[0];
   var skip = h1 ? h1.text.split(/\s+/).filter(Boolean).length : 0;
   var matched = {};
@@ -78,7 +112,7 @@ function item(data, score, typed) {
   return [{
     location: new URL(data.raw_url.replace(/^\//, ""), langRoot).href,
     title: title,
-    text: "<p>" + excerpt(data, words, skip) + "</p>",
+    text: metaLine(data.meta || {}) + "<p>" + excerpt(data, words, skip) + "</p>",
     score: score,
     terms: terms
   }];
@@ -116,6 +150,7 @@ self.addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
     langRoot = new URL(message.data.config.lang_root || "", siteRoot);
+    pageLang = (message.data.config.lang && message.data.config.lang[0]) || (message.data.config.lang_root || "en").replace(/\/$/, "") || "en";
     cacheTag = message.data.config.pagefind_tag || "";
     shown = message.data.config.shown || shown;
     self.postMessage({ type: READY });
