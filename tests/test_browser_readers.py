@@ -249,8 +249,10 @@ def test_not_found_keeps_the_address_and_its_links_lead_to_real_pages(page, depl
     _, url = deployed
     typed = url + "ru/posts/nowhere/?x=1#here"
     page.goto(typed)
-    page.wait_for_function("document.documentElement.lang === 'ru'", timeout=5000)
-    page.wait_for_function(f"location.href === {typed!r}", timeout=5000)
+    # Polled from here: the written page keeps the not-found page's policy, which (rightly) allows no eval,
+    # and Playwright's wait_for_function evaluates its predicate with one.
+    _wait_until(page, "document.documentElement.lang === 'ru'")
+    _wait_until(page, f"location.href === {typed!r}")
     assert page.locator("h1").inner_text() == "Страница не найдена"
     links = page.locator("a[href]").evaluate_all("els => els.map(e => e.href)")
     here = typed.split("#")[0]  # the skip link and other in-page anchors
@@ -324,3 +326,13 @@ def test_on_this_day_marks_today_and_names_the_nearest_date(page, deployed):
     page.clock.set_fixed_time("2026-05-09T10:00:00")
     page.goto(url + "tr/on-this-day/")
     page.locator("#md-05-09.today").wait_for(timeout=5000)
+
+
+def _wait_until(page, expression: str, timeout: float = 5.0) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout} s: {expression}")
+        time.sleep(0.05)

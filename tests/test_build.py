@@ -107,8 +107,9 @@ def test_post_page_ways_on(site):
 
 def test_credits_link_to_the_photographer_and_agency_pages(site):
     html = page(site, "en", "posts/elbe-link-up-in-photographs/")
+    # The credit, then the photo's rights statement (linked to its text).
     assert ('<small class="credit">© <a href="../../credits/#holder-sputnik">Sputnik</a> / '
-            '<a href="../../credits/sputnik-ivan-shagin/">Ivan Shagin</a></small>') in html
+            '<a href="../../credits/sputnik-ivan-shagin/">Ivan Shagin</a> · ') in html
     assert 'id="holder-sputnik"' in page(site, "en", "credits/")
     assert "posts/elbe-link-up-in-photographs/#photo-1" in page(site, "en", "credits/sputnik-ivan-shagin/")
 

@@ -171,9 +171,10 @@ def test_every_post_shows_provenance_rights_and_citation_in_its_language(site, c
 def test_photo_rights_shown_linked_in_each_language(site):
     for lang, label in (("en", "Public domain"), ("ru", "Общественное достояние"), ("tr", "Kamu malı")):
         doc = lxml.html.fromstring(read(site, lang, "posts/elbe-link-up-in-photographs/"))
-        links = doc.xpath("//figure[@id='photo-14']//small[@class='credit']/a[@rel='license']")
+        # The archive holds none of these photos: the gallery is a list of captions and credits.
+        links = doc.xpath("//*[@id='photo-14']//small[@class='credit']/a[@rel='license']")
         assert [(a.get("href"), a.text) for a in links] == [(PDM, label)]
-        first = doc.xpath("//figure[@id='photo-1']//small[@class='credit']/a[@rel='license']")[0]
+        first = doc.xpath("//*[@id='photo-1']//small[@class='credit']/a[@rel='license']")[0]
         assert (first.get("href"), first.text) == (INC, RIGHTS_LABEL[INC][lang])
 
 

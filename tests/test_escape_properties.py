@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from urllib.parse import quote
 import tempfile
 from pathlib import Path
 
@@ -144,12 +145,15 @@ def write_content(root: Path, values: dict) -> None:
     post = root / "posts" / "parade-1941"
     meta = yaml.safe_load((post / "meta.yml").read_text(encoding="utf-8"))
     meta["source"]["name"] = values["source_name"] or "x"
-    meta["source"]["url"] = values["source_url"]
+    # The schema admits only an http(s) address here (a `javascript:` or markup value is refused by check,
+    # tests/test_hostile.py): the planted text goes into the address, as far as an address can hold it.
+    meta["source"]["url"] = "https://example.org/" + quote(values["source_url"], safe="/?&=#;:,+$!()*@%")
     meta["time"] = values["time"]
     meta["date_inferred"] = values["date_inferred"]
     first, second = meta["gallery"]
     first.update(agency=values["agency"] or "x", photographer={"en": values["photographer"] or "x", "ru": "y"})
-    second.update(rights=values["rights"] or "x", photographer=values["photographer"] or "x")
+    # Rights are known URIs only (content/rights.py; anything else is refused by check).
+    second.update(rights="http://rightsstatements.org/vocab/InC/1.0/", photographer=values["photographer"] or "x")
     image = (values["image"].replace("/", "").replace("\\", "").lstrip(".")[:60] or "x") + ".png"
     (post / "photo1.png").rename(post / image)
     first["image"] = image

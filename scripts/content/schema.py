@@ -199,7 +199,7 @@ class Reasons:
     def convert(self, value, name, line, problems):
         reasons, problem = inference_reasons(value)
         if problem:
-            problems.add(line, f"{name}: {problem}")
+            problems.add(line, f"{name}: {problem}" if "(expected" in problem else f"{name}: {_what(value)} ({problem})")
         return reasons
 
 

@@ -133,6 +133,7 @@ def write_not_found_pages(site_dir: Path, site_url: str) -> None:
     from urllib.parse import urlsplit
 
     site_path = urlsplit(site_url).path
+    written = {}
     for lang in LANGS:
         url = lang_url(lang, "404/")
         page = site_dir / url / "index.html"
@@ -145,9 +146,12 @@ def write_not_found_pages(site_dir: Path, site_url: str) -> None:
         # The language switcher would lead to the other languages' 404/ pages, which are not published
         # (each became <lang>/404.html): it leads to each language's home page instead.
         text = re.sub(r'(<a href="[^"]*/)404/(" hreflang="[^"]*" class="md-select__link")', r"\1\2", text)
-        (site_dir / lang_url(lang, "404.html")).write_text(text, encoding="utf-8")
+        written[lang] = text
         page.unlink()
         page.parent.rmdir()
+    _one_policy_for_not_found_pages(written)
+    for lang, text in written.items():
+        (site_dir / lang_url(lang, "404.html")).write_text(text, encoding="utf-8")
     sitemap = site_dir / "sitemap.xml"
     if sitemap.exists():
         text = sitemap_alternates(sitemap.read_text(encoding="utf-8"))
@@ -179,3 +183,20 @@ def sitemap_alternates(text: str) -> str:
         return block
 
     return _URL_ENTRY.sub(entry, text)
+
+
+_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
+def _one_policy_for_not_found_pages(pages: dict) -> None:
+    """The root not-found page shows the reader's language's not-found page in its place (archive.js
+    writes it into the document, which keeps its policy): every not-found page allows the theme's inline
+    scripts of all of them. Their text is the archive's own (render_404: no source or contributor text)."""
+    from .csp import _INLINE, meta_tag, script_hash
+
+    if not any(_POLICY.search(text) for text in pages.values()):
+        return
+    hashes = {script_hash(script) for text in pages.values() for script in _INLINE.findall(text)}
+    tag = meta_tag(hashes)
+    for lang, text in pages.items():
+        pages[lang] = _POLICY.sub(lambda m: tag, text, count=1)
