@@ -78,7 +78,7 @@ def test_one_pagefind_index_per_language_with_its_posts(site, post_ids):
 def test_fragments_hold_the_post_text_and_not_the_page_furniture(site):
     by_url = {lang: {f["url"]: f for f in fragments(site, lang)} for lang in LANGS}
     ru = by_url["ru"]["/posts/elbe-link-up-in-photographs/"]
-    assert ru["meta"]["title"] == "Встреча на Эльбе в исторических фотографиях"
+    assert ru["meta"]["title"] == "Встреча на Эльбе в\u00a0исторических фотографиях"  # house style: в + U+00A0
     assert ru["content"].startswith("Встреча на Эльбе в исторических фотографиях.")
     assert "Советские и британские часовые на Эльбе" in ru["content"]  # a caption
     for absent in ("Источник", "Перевод с", "Версии", "©", "Sputnik", "Фотографии", "Памятные даты", "Мы были союзниками"):
