@@ -21,6 +21,9 @@ from .feeds import render_feed
 from .generate import Generator
 from .head import finish_page, write_not_found_pages
 from .i18n import t
+from .minify import minify_page
+from .page_config import PageConfigs
+from .site_size import check_site_size
 from .search import (
     Reindexer,
     SearchIndexError,
@@ -37,6 +40,12 @@ class ArchiveConfig(base.Config):
     content_dir = c.Type(str, default="content")  # beside mkdocs.yml
     # Build the last language in a second process: from 300 posts (auto), always or never.
     parallel_languages = c.Choice(("auto", "always", "never"), default="auto")
+    # Each page's HTML minified as it is written (scripts/site/minify.py); off only to read Material's raw output.
+    minify = c.Type(bool, default=True)
+    # GitHub Pages publishes sites of at most 1 GB: a message past size_warning_mb, a warning (which fails
+    # `mkdocs build --strict`) past size_limit_mb. MB = 10^6 bytes, every file under site_dir.
+    size_warning_mb = c.Type((int, float), default=800)
+    size_limit_mb = c.Type((int, float), default=1000)
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -47,6 +56,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.generator = Generator()
         self.fork = None  # the language_builds.Fork installed for the site build under way
         self.reindexer = Reindexer(log)
+        self.page_configs = PageConfigs()
 
     def on_startup(self, command, dirty, **kwargs):
         # Defined, so that `mkdocs serve` keeps this object (and its generator) across rebuilds.
@@ -113,8 +123,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_post_page(self, output, page, config, **kwargs):
         description = (page.meta or {}).get("description") or config.get("site_description") or ""
-        return finish_page(output, page.url, _base(config), page.title or config["site_name"], description,
-                           config["site_name"])
+        output = finish_page(output, page.url, _base(config), page.title or config["site_name"], description,
+                             config["site_name"])
+        output = self.page_configs.externalize(output, page.url, config["site_dir"])
+        return minify_page(output) if self.config.minify else output
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
     def on_post_build(self, config, **kwargs):
@@ -137,15 +149,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info("archive: search (Pagefind): " + ", ".join(f"{lang} {n} pages" for lang, n in pages.items()))
         write_search_stubs(site_dir, cache_tag=not self.is_serve)
         content = self.generator.last_content()
-        if content is None:
-            return
-        epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        built = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch
-                 else datetime.now(timezone.utc).replace(microsecond=0))
-        for lang in LANGS:
-            out = site_dir / ("" if lang == DEFAULT_LANG else lang) / "feed.xml"
-            out.write_text(render_feed(list(content.entries), lang, _base(config), t(lang, "site_name"), built),
-                           encoding="utf-8")
+        if content is not None:
+            epoch = os.environ.get("SOURCE_DATE_EPOCH")
+            built = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch
+                     else datetime.now(timezone.utc).replace(microsecond=0))
+            for lang in LANGS:
+                out = site_dir / ("" if lang == DEFAULT_LANG else lang) / "feed.xml"
+                out.write_text(render_feed(list(content.entries), lang, _base(config), t(lang, "site_name"), built),
+                               encoding="utf-8")
+        if not self.is_serve:
+            check_site_size(site_dir, self.config.size_warning_mb, self.config.size_limit_mb, log)
 
 
 def _base(config) -> str:

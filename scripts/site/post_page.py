@@ -127,6 +127,7 @@ def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
         cap_lang = entry.lang if (fallback or item.n not in version.captions) and lang != entry.lang else None
         credit = credit_text(item, lang)
         lang_attr = f' lang="{cap_lang}"' if cap_lang else ""
+        cap_id = f' id="caption-{item.n}"' if item.image else ""  # the lightbox's description
         label = t(lang, "photo", n=item.n)
         if item.image:
             src = image_src(entry, lang, item.image)
@@ -134,9 +135,12 @@ def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
             alt = _attr(unescape_markdown(caption) or label)
             picture = (f'<a class="photo-open" href="#view-{item.n}" aria-label="{_attr(label)}: {t(lang, "enlarge")}">'
                        f'<img src="{src}"{size} loading="lazy" alt="{alt}"></a>')
-            boxes.append(f'<div class="lightbox" id="view-{item.n}" role="dialog" aria-label="{_attr(label)}">'
+            # The enlarged copy names itself and points at the caption beside the photo instead of
+            # carrying the caption's text a second time (the alt above is the first).
+            boxes.append(f'<div class="lightbox" id="view-{item.n}" role="dialog" aria-label="{_attr(label)}" '
+                         f'aria-describedby="caption-{item.n}">'
                          f'<a class="lightbox-close" href="#photo-{item.n}" aria-label="{t(lang, "close")}">×</a>'
-                         f'<img src="{src}"{size} loading="lazy" alt="{alt}"></div>\n')
+                         f'<img src="{src}"{size} loading="lazy" alt="{_attr(label)}"></div>\n')
         else:
             holder = item.agency
             held = t(lang, "photo_held", holder=escape_markdown(holder)) if holder else t(lang, "photo_held_unknown")
@@ -144,7 +148,7 @@ def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
                        f"<br>{held}</div>")
         out.append(
             f'<figure class="photo" id="photo-{item.n}" markdown>\n{picture}\n'
-            f'<figcaption markdown="span"><span{lang_attr}>{caption}</span>'
+            f'<figcaption markdown="span"><span{cap_id}{lang_attr}>{caption}</span>'
             f'<br><small class="credit">{credit}</small></figcaption>\n'
             "</figure>\n"
         )
