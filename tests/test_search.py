@@ -11,6 +11,7 @@ import pytest
 
 from scripts.content.load import load_content
 from scripts.content.model import LANGS
+from scripts.site.page_config import config_of
 from scripts.site.search import (Reindexer, exclude_selectors, has_pagefind_indexes, indexed, lang_root,
                                  pagefind_command, pagefind_sizes)
 from tests.conftest import ROOT
@@ -111,8 +112,10 @@ def test_post_pages_mark_their_text_for_pagefind_and_lists_do_not(site):
         assert body.index("<h1") < body.index("</article>")
         for page in ("index.html", "archive/index.html", "tags/may-9/index.html", "timeline/index.html"):
             assert "data-pagefind-body" not in (root / page).read_text(encoding="utf-8"), page
-        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', post).group(1))
-        assert config["search"].endswith("/assets/javascripts/workers/archive-search.js")
+        # Material's config comes from the language's file (scripts/site/page_config.py), site-relative.
+        config = config_of(post, root / "posts" / "meeting-on-the-elbe" / "index.html")
+        assert config["search"] == "assets/javascripts/workers/archive-search.js"
+        assert config["base"] == ("" if lang == "en" else f"{lang}/")
     assert (site / "assets" / "javascripts" / "workers" / "archive-search.js").is_file()
 
 
@@ -138,7 +141,7 @@ def test_reindexer_replaces_the_index_in_the_background(site, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
     page = copy / "ru" / "posts" / "meeting-on-the-elbe" / "index.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("Встреча на Эльбе, 25 апреля", "Свидание на Эльбе, 25 апреля"),
+    page.write_text(page.read_text(encoding="utf-8").replace("Встреча на Эльбе, 25\u00a0апреля", "Свидание на Эльбе, 25\u00a0апреля"),
                     encoding="utf-8")
     reindexer = Reindexer(logging.getLogger("test"))
     reindexer.request(copy)
@@ -146,6 +149,6 @@ def test_reindexer_replaces_the_index_in_the_background(site, tmp_path):
     reindexer.wait()
     assert reindexer.thread is None
     titles = {f["meta"]["title"] for f in fragments(copy, "ru")}
-    assert "Свидание на Эльбе, 25 апреля 1945 года" in titles
-    assert "Встреча на Эльбе, 25 апреля 1945 года" not in titles
+    assert "Свидание на Эльбе, 25\u00a0апреля 1945\u00a0года" in titles
+    assert "Встреча на Эльбе, 25\u00a0апреля 1945\u00a0года" not in titles
     assert sorted(p.name for p in (copy / "ru").iterdir() if p.name.startswith("pagefind")) == ["pagefind"]
