@@ -472,7 +472,7 @@ def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool =
         result.search = search_index_sizes(site)
         result.weights = site_weights(site)
         if (site / "pagefind").is_dir():
-            from .site_search import pagefind_sizes
+            from ..site.search import pagefind_sizes
 
             result.pagefind = pagefind_sizes(site)
     return result
