@@ -79,8 +79,9 @@ class PageConfigs:
             return output
         script = render_script(lang, config)
         name = script_name(lang, script)
-        if self.written.get((site_dir, lang)) != name:
-            target = Path(site_dir) / FOLDER / name
+        target = Path(site_dir) / FOLDER / name
+        # Written again when it is gone: `mkdocs serve` empties site_dir before a full rebuild.
+        if self.written.get((site_dir, lang)) != name or not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             write_if_changed(target, script)
             self.written[(site_dir, lang)] = name
