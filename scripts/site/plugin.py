@@ -149,14 +149,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info("archive: search (Pagefind): " + ", ".join(f"{lang} {n} pages" for lang, n in pages.items()))
         write_search_stubs(site_dir, cache_tag=not self.is_serve)
         content = self.generator.last_content()
-        if content is not None:
-            epoch = os.environ.get("SOURCE_DATE_EPOCH")
-            built = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch
-                     else datetime.now(timezone.utc).replace(microsecond=0))
-            for lang in LANGS:
-                out = site_dir / ("" if lang == DEFAULT_LANG else lang) / "feed.xml"
-                out.write_text(render_feed(list(content.entries), lang, _base(config), t(lang, "site_name"), built),
-                               encoding="utf-8")
+        if content is None:
+            self._check_size(site_dir)
+            return
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        built = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch
+                 else datetime.now(timezone.utc).replace(microsecond=0))
+        for lang in LANGS:
+            out = site_dir / ("" if lang == DEFAULT_LANG else lang) / "feed.xml"
+            out.write_text(render_feed(list(content.entries), lang, _base(config), t(lang, "site_name"), built),
+                           encoding="utf-8")
+        self._check_size(site_dir)
+
+    def _check_size(self, site_dir: Path) -> None:
+        """After the last file is written: GitHub Pages' limit (site_size.py). Not under `mkdocs serve`."""
         if not self.is_serve:
             check_site_size(site_dir, self.config.size_warning_mb, self.config.size_limit_mb, log)
 
