@@ -16,6 +16,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def require_chromium() -> str:
+    """The browser the browser tests drive (Debian's chromium, or $CHROMIUM); without it they skip, saying
+    so, except under CI, where they must not go green without running."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            raise RuntimeError(f"no Chromium at {CHROMIUM}: CI runs the browser tests (apt-get install -y chromium, or set CHROMIUM=...)")
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install -y chromium, or set CHROMIUM=...)", allow_module_level=True)
+    return CHROMIUM
+
+
 SEEDS = ROOT / "content" / "sources"
 TELEGRAM_SEED = SEEDS / "000_88efee662d4daa54.txt"
 GALLERY_SEED = SEEDS / "001_353bd30d976f5ee4.txt"

@@ -15,16 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project
+from tests.conftest import copy_project, require_chromium
 from tests.photo_post import POST_ID, write_photo_post
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = require_chromium()
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 
 sync_playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").sync_playwright
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
 
 # One address of each page type (17), in the default language's form; ru/ and tr/ are put in front.
 PAGE_TYPES = {

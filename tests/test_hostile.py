@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import re
 import socket
 import subprocess
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from scripts.site.csp import script_hash
-from tests.conftest import ROOT, copy_project
+from tests.conftest import ROOT, copy_project, require_chromium
 from tests.hostile import MARK, hostile_content, live_markup, read_markup
 
 PARTS = ("mkdocs.yml", "scripts", "overrides")
@@ -198,7 +197,6 @@ def test_every_page_carries_the_policy_first_and_it_allows_exactly_the_theme_scr
 
 # --- in Chromium ----------------------------------------------------------------------------------------
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 VISITED = ["", "ru/", "archive/", "posts/script-window-pwned-t1-script-soviet-and-american-troops-met/",
@@ -218,10 +216,9 @@ document.addEventListener('securitypolicyviolation', e => window.__violations.pu
 @pytest.fixture(scope="module")
 def chromium():
     sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}")
+    executable = require_chromium()  # skips, saying so, except under CI
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=executable, args=ARGS)
         yield browser
         browser.close()
 

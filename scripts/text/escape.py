@@ -12,7 +12,9 @@ import re
 from urllib.parse import quote
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]{}|])")
-_ENTITY = re.compile(r"&(#?\w+;)")
+# An entity, or the start of a numeric one ('&#t' without its ';' stops Python-Markdown's HTML parser
+# inside a block with markdown="span"): the '&' becomes '&amp;'.
+_ENTITY = re.compile(r"&(#?\w+;|#)")
 
 
 _NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]{}|<>&]|^\s*(?:[#+!-]|\d+\.)")
