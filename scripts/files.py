@@ -54,18 +54,6 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def copy_if_changed(src: Path, dest: Path) -> bool:
-    """Copy a binary file unless dest already holds the same bytes; True if it wrote."""
-    data = Path(src).read_bytes()
-    try:
-        if dest.stat().st_size == len(data) and dest.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    write_bytes_atomic(dest, data)
-    return True
-
-
 def write_if_changed(path: Path, text: str) -> bool:
     """Write generated output unless the file already holds it; True if it wrote. Not atomic: output
     is made again from content/ whenever a run did not finish (see generate's digest)."""

@@ -29,6 +29,18 @@ def require_chromium() -> str:
     return CHROMIUM
 
 
+def wait_until(page, expression: str, timeout: float = 30.0) -> None:
+    """Poll a page for a JavaScript expression to be true. Not Playwright's wait_for_function: it evaluates
+    its predicate with eval, which every built page's Content-Security-Policy (rightly) refuses."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout} s: {expression}")
+        time.sleep(0.05)
+
+
 SEEDS = ROOT / "content" / "sources"
 TELEGRAM_SEED = SEEDS / "000_88efee662d4daa54.txt"
 GALLERY_SEED = SEEDS / "001_353bd30d976f5ee4.txt"

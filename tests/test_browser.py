@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, copy_project, require_chromium
+from tests.conftest import ROOT, copy_project, require_chromium, wait_until
 
 CHROMIUM = require_chromium()
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -165,10 +165,10 @@ def test_lightbox_opens_and_closes_by_keyboard(page, origin):
     page.keyboard.press("Enter")
     box.wait_for(state="visible")
     # Focus moves in the hashchange handler, just after the box shows: wait for it (fails after 5 s).
-    page.wait_for_function("document.activeElement.classList.contains('lightbox-close')", timeout=5000)
+    wait_until(page, "document.activeElement.classList.contains('lightbox-close')", 5)
     page.keyboard.press("Escape")
     box.wait_for(state="hidden")
-    page.wait_for_function("document.activeElement.classList.contains('photo-open')", timeout=5000)
+    wait_until(page, "document.activeElement.classList.contains('photo-open')", 5)
 
 
 @pytest.mark.parametrize("path, heading", [("nowhere/", "Page not found"), ("ru/nowhere/", "Страница не найдена"),
@@ -245,7 +245,7 @@ def test_result_line_gives_the_total_when_only_the_best_are_listed(page, origin)
     page.route("**/ru/search/search_index.json", fewer)
     search(page, origin + "ru/", "Эльба")
     assert page.locator(".md-search-result__item").count() == 1
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('лучшие')")
+    wait_until(page, "document.querySelector('.md-search-result__meta').textContent.includes('лучшие')")
     assert page.locator(".md-search-result__meta").inner_text() == "Найдено совпадений: 2, показаны лучшие 1"
 
 
@@ -256,5 +256,5 @@ def test_results_hold_every_word_typed(page, origin):
     box.fill("")
     box.press_sequentially("Elbe Bagration")
     box.press("End")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('No matching')")
+    wait_until(page, "document.querySelector('.md-search-result__meta').textContent.includes('No matching')")
     assert page.locator(".md-search-result__item").count() == 0

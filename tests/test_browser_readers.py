@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project, require_chromium
+from tests.conftest import copy_project, require_chromium, wait_until
 from tests.photo_post import POST_ID, write_photo_post
 
 CHROMIUM = require_chromium()
@@ -216,7 +216,7 @@ def test_gallery_shows_the_published_copies_without_exif(page, deployed):
     page.goto(url + f"ru/posts/{POST_ID}/")
     first = page.locator("#photo-1 img")
     first.scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector('#photo-1 img').complete && "
+    wait_until(page, "document.querySelector('#photo-1 img').complete && "
                            "document.querySelector('#photo-1 img').naturalWidth > 0")
     shown = first.evaluate("img => img.currentSrc")
     assert shown.endswith(".webp") and "/posts/photos-at-torgau/torgau-1-" in shown
@@ -237,7 +237,7 @@ def test_gallery_shows_the_published_copies_without_exif(page, deployed):
     page.locator("#photo-1 .photo-open").focus()
     page.keyboard.press("Enter")
     page.locator("#view-1").wait_for(state="visible")
-    page.wait_for_function("document.activeElement.classList.contains('lightbox-close')", timeout=5000)
+    wait_until(page, "document.activeElement.classList.contains('lightbox-close')", 5)
     assert page.locator("#view-1 img").get_attribute("width") == "1200"
     page.keyboard.press("Escape")
     page.locator("#view-1").wait_for(state="hidden")
@@ -247,10 +247,8 @@ def test_not_found_keeps_the_address_and_its_links_lead_to_real_pages(page, depl
     _, url = deployed
     typed = url + "ru/posts/nowhere/?x=1#here"
     page.goto(typed)
-    # Polled from here: the written page keeps the not-found page's policy, which (rightly) allows no eval,
-    # and Playwright's wait_for_function evaluates its predicate with one.
-    _wait_until(page, "document.documentElement.lang === 'ru'")
-    _wait_until(page, f"location.href === {typed!r}")
+    wait_until(page, "document.documentElement.lang === 'ru'", 5)
+    wait_until(page, f"location.href === {typed!r}", 5)
     assert page.locator("h1").inner_text() == "Страница не найдена"
     links = page.locator("a[href]").evaluate_all("els => els.map(e => e.href)")
     here = typed.split("#")[0]  # the skip link and other in-page anchors
@@ -325,12 +323,3 @@ def test_on_this_day_marks_today_and_names_the_nearest_date(page, deployed):
     page.goto(url + "tr/on-this-day/")
     page.locator("#md-05-09.today").wait_for(timeout=5000)
 
-
-def _wait_until(page, expression: str, timeout: float = 5.0) -> None:
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not true within {timeout} s: {expression}")
-        time.sleep(0.05)

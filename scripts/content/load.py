@@ -28,7 +28,6 @@ from .tags import TagRegistry, load_tags
 from .yaml_io import Mapping, load_yaml, read_text, split_front_matter
 
 # Credit of a translation (front matter of a translation only): who, when, how (content/schema.py checks them).
-TRANSLATORS_ANONYMOUS = ("volunteer", "volunteers")  # one unnamed volunteer; the archive's volunteers (the team)
 TRANSLATION_METHODS = schema.TRANSLATION_METHODS
 CREDIT_KEYS = ("translated_by", "translated_on", "translation_method")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
