@@ -65,6 +65,9 @@ def _line(spans: list[Span]) -> str:
             out.append(inner)
         else:
             lead, core, trail = _split_space(inner)
+            before = out[-1] if out else ""
+            if core and not lead and before.endswith("!") and (len(before) - 1 - len(before[:-1].rstrip("\\"))) % 2 == 0:
+                out[-1] = before[:-1] + "\\!"  # an unescaped "!" right before a link would make it an image
             out.append(f"{lead}[{core}](<{href}>){trail}" if core else inner)
         i = j
     line = "".join(out).strip()
