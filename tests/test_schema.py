@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from scripts.content import schema
@@ -154,6 +154,8 @@ def _set(data: dict, dotted: str, value):
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(field=st.sampled_from(FIELDS), value=values)
+@example(field="gallery.0.rights", value="\x1e")  # a record separator: str.splitlines() breaks the message there
+@example(field="source.name", value="a\u2028b")
 def test_content_that_loads_cannot_crash_the_generator(golden_copy, field, value):
     post = golden_copy / "posts/parade-1941"
     meta = yaml.safe_load((ROOT / "tests/fixtures/golden_content/posts/parade-1941/meta.yml").read_text(encoding="utf-8"))
@@ -173,3 +175,12 @@ def test_content_that_loads_cannot_crash_the_generator(golden_copy, field, value
         return
     pages = render_site(content)
     assert "ru/posts/parade-1941.md" in pages
+
+
+@pytest.mark.parametrize("control", ["\n", "\r", "\x1e", "\x85", "\u2028", "\x00", "\x1b[31m"])
+def test_a_content_error_is_one_line_whatever_the_value_holds(control):
+    error = ContentError("content/posts/x/meta.yml", 3, f"'a{control}b' is not a rights statement (expected a URI)")
+    assert len(str(error).splitlines()) == 1
+    assert str(error).startswith("content/posts/x/meta.yml:3: 'a")
+    assert str(error).endswith("b' is not a rights statement (expected a URI)")
+    assert control not in str(error)

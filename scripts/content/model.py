@@ -13,6 +13,13 @@ OTHER_LANGS = ("uk", "be", "de", "fr", "pl")
 ORIGINAL_LANGS = LANGS + OTHER_LANGS
 
 
+def one_line(text: str) -> str:
+    """`text` with what is not printable (line and record separators, controls) spelled as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 class ContentError(Exception):
     """Bad content or bad input. Its text is `path:line: problem (expected ...)`."""
 
@@ -21,7 +28,7 @@ class ContentError(Exception):
         self.line = line
         self.problem = problem
         where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {problem}")
+        super().__init__(one_line(f"{where}: {problem}"))
 
     def __reduce__(self):  # picklable, to come back from a worker process
         return ContentError, (self.path, self.line, self.problem)
