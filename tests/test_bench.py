@@ -7,6 +7,8 @@ import pytest
 
 from scripts.bench import archive as bench
 from scripts.content.model import LANGS
+from scripts.bench import weight
+from tests.conftest import ROOT as ROOT_DIR
 from scripts.sources import gallery_article as import_gallery_article
 from scripts.sources import telegram_web as import_telegram_web
 
@@ -34,7 +36,8 @@ def test_table_columns(result):
     assert header == "| " + " | ".join(bench.COLUMNS) + " |"
     assert [c.strip() for c in header.strip("|").split("|")] == [
         "posts", "pages", "site MB", "import s", "import MB", "generate s", "generate MB", "repeat generate s",
-        "repeat written", "build s", "build MB", "en-only build s", "en-only build MB", "build / 3× en-only"]
+        "repeat written", "build s", "build MB", "en-only build s", "en-only build MB", "build / 3× en-only",
+        "3× plain Material s", "build / 3× plain"]
     assert set(rule.replace(" ", "").strip("|").split("|")) == {"---:"}
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert len(cells) == len(bench.COLUMNS)
@@ -88,3 +91,42 @@ def test_pagefind_table():
     assert [row.split("|")[2].strip() for row in rows] == list(LANGS)
     assert rows[0].split("|")[-2].strip() == "95"  # first query KB
     assert "search index" not in "\n".join(lines)  # no lunr table without lunr documents
+
+
+def test_plain_config_is_material_alone():
+    """The baseline of 'build / 3× plain': one language's generated pages, MkDocs + Material + lunr search."""
+    import yaml
+
+
+    text = (ROOT_DIR / "mkdocs.yml").read_text(encoding="utf-8")
+    plain = bench.render_plain_config(text, "ru")
+    assert "- i18n" not in plain and "- archive" not in plain
+    assert "custom_dir" not in plain and "\nwatch:" not in plain
+    data = yaml.load(plain.replace("!ENV", "").replace("!!python/object/apply:pymdownx.slugs.slugify", ""),
+                     Loader=yaml.SafeLoader)
+    assert data["docs_dir"] == "docs/ru" and data["theme"]["language"] == "ru"
+    assert data["plugins"] == [{"search": {"lang": "ru"}}]
+    assert data["nav"] == yaml.safe_load(text.split("\nnav:\n")[1].split("\n\n")[0].join(["nav:\n", ""]))["nav"]
+
+
+def test_weight_table(tmp_path):
+    site = tmp_path / "site"
+    (site / "ru" / "posts" / "a").mkdir(parents=True)
+    opening = b'<article class="md-content__inner md-typeset">'
+    (site / "ru" / "posts" / "a" / "index.html").write_bytes(
+        b"h" * 1000 + opening + b"y" * (2000 - len(opening) - len(b"</article>")) + b"</article>")
+    index = b'<article class="md-content__inner"><article>z</article></article>' + b"t" * 13  # cards are articles
+    (site / "index.html").write_bytes(index)
+    (site / "bundle.js").write_bytes(b"j" * 10_000)
+    w = weight.site_weights(site)
+    assert (w.pages, w.post_pages, w.html_bytes, w.site_bytes) == (2, 1, 3000 + len(index), 13_000 + len(index))
+    assert w.max_chrome == 1000 and w.max_chrome_page == "ru/posts/a/index.html"
+    assert w.chrome_bytes == 1000 + 13
+    r = bench.Result(posts=1, imported=1, created=1, weights=w, label="after")
+    lines = bench.render_tables([r], runs=1).splitlines()
+    header = next(line for line in lines if "KB chrome / page" in line)
+    assert [c.strip() for c in header.strip("|").split("|")] == list(bench.WEIGHT_COLUMNS)
+    row = [c.strip() for c in lines[lines.index(header) + 2].strip("|").split("|")]
+    assert row[0] == "1 (after)" and row[4] == "3.0" and row[6] == "1.0"
+    assert weight.max_posts(400_000_000, 10_000) == 25_000
+    assert weight.max_posts(400_000_000, 10_000, fixed_bytes=3_000_000) == 25_113

@@ -11,6 +11,7 @@ import pytest
 
 from scripts.content.load import load_content
 from scripts.content.model import LANGS
+from scripts.site.page_config import config_of
 from scripts.site.search import (
     Reindexer,
     exclude_selectors,
@@ -124,8 +125,10 @@ def test_post_pages_mark_their_text_for_pagefind_and_lists_do_not(site):
         assert body.index("<h1") < body.index("</article>")
         for page in ("index.html", "archive/index.html", "tags/may-9/index.html", "timeline/index.html"):
             assert "data-pagefind-body" not in (root / page).read_text(encoding="utf-8"), page
-        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', post).group(1))
-        assert config["search"].endswith("/assets/javascripts/workers/archive-search.js")
+        # Material's config comes from the language's file (scripts/site/page_config.py), site-relative.
+        config = config_of(post, root / "posts" / "meeting-on-the-elbe" / "index.html")
+        assert config["search"] == "assets/javascripts/workers/archive-search.js"
+        assert config["base"] == ("" if lang == "en" else f"{lang}/")
     assert (site / "assets" / "javascripts" / "workers" / "archive-search.js").is_file()
 
 

@@ -40,3 +40,20 @@ def test_ci_script_runs_the_readme_commands():
         assert command in readme.split("\n\n")[1]
         assert command.split()[0] in script
     assert script.rstrip().endswith("pytest")
+
+
+ENGINES = ROOT / ".github" / "workflows" / "engines.yml"
+
+
+def test_engines_workflow_matches_githubs_schema_and_compares_the_builds():
+    proc = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+                           str(ENGINES)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    wf = yaml.safe_load(ENGINES.read_text(encoding="utf-8"))
+    assert wf["permissions"] == {"contents": "read"}
+    runs = [s.get("run", "") for s in wf["jobs"]["compare"]["steps"]]
+    assert "pip install -r requirements.txt properdocs==1.6.7" in runs
+    assert runs.index("properdocs build --strict -f mkdocs.yml") < runs.index("python -m scripts.bench.engines --posts 0 300")
+    # MkDocs stays the default engine: ProperDocs is pinned in the workflow, not in requirements.txt.
+    requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    assert "properdocs" not in requirements.lower() and "mkdocs>=1.6.1,<2" in requirements

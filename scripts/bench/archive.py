@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.model import LANGS
+from .weight import Weights, max_posts, site_weights
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 1945
@@ -278,11 +279,30 @@ def write_project(work: Path, n_posts: int, snapshot: Path, seed: int = SEED) ->
     (project / "docs").mkdir()
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / EN_ONLY_CONFIG).write_text(render_en_only_config(config), encoding="utf-8")
+    for lang in LANGS:
+        (project / PLAIN_CONFIG.format(lang=lang)).write_text(render_plain_config(config, lang), encoding="utf-8")
     paths = []
     for name, text in synthetic_sources(n_posts, seed).items():
         (raw / name).write_text(text, encoding="utf-8")
         paths.append(raw / name)
     return project, paths
+
+
+PLAIN_CONFIG = "mkdocs.plain-{lang}.yml"
+
+
+def render_plain_config(text: str, lang: str) -> str:
+    """mkdocs.yml as a plain single-language Material site of the generated docs/<lang>/ pages: MkDocs and
+    Material with lunr search, no archive plugin, no i18n, no theme overrides (the baseline the issue
+    compares the build with). Edited as text, like render_en_only_config."""
+    m = re.search(r"^plugins:[ \t]*\n(?:(?:[ \t]+.*|[ \t]*)\n)*", text, re.MULTILINE)
+    if not m:
+        raise RuntimeError("mkdocs.yml: no top-level 'plugins:' block; cannot make a plain Material build")
+    text = text[:m.start()] + "plugins:\n  - search:\n      lang: " + lang + "\n\n" + text[m.end():]
+    text = re.sub(r"^docs_dir:.*$", f"docs_dir: docs/{lang}", text, count=1, flags=re.MULTILINE)
+    text = re.sub(r"^[ \t]+custom_dir:.*\n", "", text, count=1, flags=re.MULTILINE)
+    text = re.sub(r"^([ \t]+language:)[ \t]*\S+", rf"\g<1> {lang}", text, count=1, flags=re.MULTILINE)
+    return re.sub(r"^watch:[ \t]*\n(?:[ \t]+.*\n)*", "", text, count=1, flags=re.MULTILINE)
 
 
 def render_en_only_config(text: str) -> str:
@@ -388,6 +408,8 @@ class Result:
     search: dict | None = None
     pagefind: dict | None = None  # site_search.pagefind_sizes of the built site
     project: Path | None = None
+    weights: "Weights | None" = None  # where the built site's bytes go (bench/weight.py)
+    label: str = ""  # which project files were measured, when a run compares two (--compare)
 
     def seconds(self, stage: str) -> float | None:
         return statistics.median(s.seconds for s in self.stages[stage]) if self.stages.get(stage) else None
@@ -401,13 +423,13 @@ def _log(message: str) -> None:
 
 
 def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool = True, seed: int = SEED,
-          log=_log) -> Result:
+          log=_log, plain: bool = True) -> Result:
     """Every stage `runs` times on an archive of n_posts synthetic posts, in a copy of `snapshot` under `work`."""
     project, raw_files = write_project(work, n_posts, snapshot, seed)
     py = sys.executable
     content = project / "content"
     result = Result(posts=n_posts, imported=0, created=0, project=project)
-    stages = {name: [] for name in ("import", "generate", "repeat", "build", "en-only", "pagefind")}
+    stages = {name: [] for name in ("import", "generate", "repeat", "build", "en-only", "plain", "pagefind")}
     result.stages = stages
     for run in range(1, runs + 1):
         for sub in ("posts", "sources"):
@@ -435,16 +457,22 @@ def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool =
             stages["pagefind"].append(run_stage([py, "-m", "scripts.site.search", str(site)], project))
         stages["en-only"].append(run_stage([py, "-m", "mkdocs", "build", "-q", "-f", EN_ONLY_CONFIG,
                                             "-d", str(work / "site-en")], project))
+        if plain:  # three plain Material builds of the same generated pages, one per language, summed
+            builds = [run_stage([py, "-m", "mkdocs", "build", "-q", "-f", PLAIN_CONFIG.format(lang=lang),
+                                 "-d", str(work / f"site-plain-{lang}")], project) for lang in LANGS]
+            stages["plain"].append(Stage(sum(b.seconds for b in builds), sum(b.cpu for b in builds),
+                                         max(b.peak_mb for b in builds), ""))
         log(f"{n_posts} posts, run {run}/{runs}: " + ", ".join(
             f"{name} {stages[name][-1].seconds:.1f} s (CPU {stages[name][-1].cpu:.1f} s)"
-            for name in ("build", "en-only")))
+            for name in ("build", "en-only", "plain") if stages[name]))
     if build:
         files = [p for p in site.rglob("*") if p.is_file()]
         result.pages = sum(1 for p in files if p.suffix == ".html")
         result.site_mb = sum(p.stat().st_size for p in files) / MB
         result.search = search_index_sizes(site)
+        result.weights = site_weights(site)
         if (site / "pagefind").is_dir():
-            from .site_search import pagefind_sizes
+            from ..site.search import pagefind_sizes
 
             result.pagefind = pagefind_sizes(site)
     return result
@@ -454,7 +482,9 @@ def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool =
 
 COLUMNS = ("posts", "pages", "site MB", "import s", "import MB", "generate s", "generate MB",
            "repeat generate s", "repeat written", "build s", "build MB", "en-only build s", "en-only build MB",
-           "build / 3× en-only")
+           "build / 3× en-only", "3× plain Material s", "build / 3× plain")
+WEIGHT_COLUMNS = ("posts", "pages", "site MB", "HTML MB", "KB / post page", "KB chrome / page",
+                  "max KB chrome", "posts in 1 GB")
 SEARCH_COLUMNS = ("posts", "search index", "total MB", "en MB", "ru MB", "tr MB")
 PAGEFIND_COLUMNS = ("posts", "lang", "Pagefind files", "MB on disk", "MB served", "index chunks MB",
                     "fragments MB", "first query KB")
@@ -466,6 +496,10 @@ def _cell(value, digits: int = 1) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.{digits}f}"
 
 
+def _posts(r: Result) -> str:
+    return _cell(r.posts) + (f" ({r.label})" if r.label else "")
+
+
 def _row(cells) -> str:
     return "| " + " | ".join(cells) + " |"
 
@@ -473,20 +507,33 @@ def _row(cells) -> str:
 def render_tables(results: list[Result], runs: int) -> str:
     lines = [_row(COLUMNS), _row("---:" for _ in COLUMNS)]
     for r in results:
-        build, en_only = r.seconds("build"), r.seconds("en-only")
+        build, en_only, plain = r.seconds("build"), r.seconds("en-only"), r.seconds("plain")
         ratio = build / (3 * en_only) if build and en_only else None
         written = max(r.repeat_written) if r.repeat_written else None
         lines.append(_row([
-            _cell(r.posts), _cell(r.pages), _cell(r.site_mb), _cell(r.seconds("import")), _cell(r.peak_mb("import"), 0),
+            _posts(r), _cell(r.pages), _cell(r.site_mb), _cell(r.seconds("import")), _cell(r.peak_mb("import"), 0),
             _cell(r.seconds("generate")), _cell(r.peak_mb("generate"), 0), _cell(r.seconds("repeat")),
             _cell(written), _cell(build), _cell(r.peak_mb("build"), 0), _cell(en_only),
-            _cell(r.peak_mb("en-only"), 0), _cell(ratio, 2),
+            _cell(r.peak_mb("en-only"), 0), _cell(ratio, 2), _cell(plain),
+            _cell(build / plain if build and plain else None, 2),
         ]))
     lines += ["", f"Medians of {runs} run{'s' if runs != 1 else ''}; each stage in a fresh process "
               "(seconds include interpreter start). MB = 10^6 bytes; memory is the peak resident size of the "
               "stage's largest process. 'repeat' runs generate again with nothing changed ('repeat written' should be "
               "0). The build is the full trilingual `mkdocs build`; en-only is the same site with "
-              "`build_only_locale: en`."]
+              "`build_only_locale: en`; '3× plain Material' is three single-language builds of the same generated "
+              "pages with MkDocs, Material and lunr search only (no archive plugin, no i18n, no overrides), summed."]
+    weighed = [r for r in results if r.weights]
+    if weighed:
+        lines += ["", _row(WEIGHT_COLUMNS), _row("---:" for _ in WEIGHT_COLUMNS)]
+        for r in weighed:
+            w = r.weights
+            lines.append(_row([_posts(r), _cell(w.pages), _cell(w.site_bytes / MB), _cell(w.html_bytes / MB),
+                               _cell(w.kb_per_post_page), _cell(w.kb_chrome_per_page), _cell(w.max_chrome / 1e3),
+                               _cell(max_posts(w.site_bytes, r.posts))]))
+        lines += ["", "Weight: MB = 10^6 bytes of every file of the built site. Chrome is a page's bytes outside its "
+                  "article (head, header, tabs, drawer, table of contents, footer, scripts). 'posts in 1 GB' "
+                  "projects the archive whose site reaches GitHub Pages' 1 GB at this size per post."]
     searched = [r for r in results if r.search and any(r.search["utf8"][lang] > 0.001 for lang in LANGS)]
     if searched:
         lines += ["", _row(SEARCH_COLUMNS), _row(["---:", ":---", "---:", "---:", "---:", "---:"])]
@@ -526,14 +573,26 @@ def add_arguments(parser):
     parser.add_argument("--rev", metavar="COMMIT",
                         help="measure the site files of a commit (git archive) instead of the working tree")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    parser.add_argument("--compare", metavar="COMMIT",
+                        help="measure a commit's site files too, in the same run against the same archive "
+                             "(rows 'before' and 'after')")
+    parser.add_argument("--no-plain", dest="plain", action="store_false",
+                        help="skip the three plain Material builds (the baseline of 'build / 3× plain')")
 
 
 def run(args) -> int:
     work = Path(tempfile.mkdtemp(prefix="archive-bench-"))
     try:
-        snapshot = write_snapshot(work / "snapshot", args.rev)
-        results = [bench(n, work / f"posts-{n}", snapshot, runs=args.runs, build=args.build, seed=args.seed)
-                   for n in args.posts]
+        trees = {"": write_snapshot(work / "snapshot", args.rev)}
+        if args.compare:
+            trees = {"before": write_snapshot(work / "snapshot-before", args.compare), "after": trees[""]}
+        results = []
+        for n in args.posts:
+            for label, snapshot in trees.items():
+                r = bench(n, work / f"posts-{n}{'-' + label if label else ''}", snapshot, runs=args.runs,
+                          build=args.build, seed=args.seed, plain=args.plain)
+                r.label = label
+                results.append(r)
         print(render_tables(results, args.runs))
     finally:
         if args.keep:

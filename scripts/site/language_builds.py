@@ -29,20 +29,34 @@ PARALLEL_FROM = 300  # posts; a smaller site builds in seconds, and a fork copie
 # The versions this was written against: it replaces mkdocs-static-i18n's module-level `build` and calls
 # MkDocs' `_build_theme_template`, neither of them public. Any other version builds in one process.
 WRITTEN_FOR = {"mkdocs": "1.6.1", "mkdocs-static-i18n": "1.3.1"}
+# ProperDocs, MkDocs 1.6's maintained fork, keeps both: under `properdocs build` (`import mkdocs` is
+# ProperDocs then) its own version is the engine's.
+ENGINES = {"mkdocs": "1.6.1", "properdocs": "1.6.7"}
+
+
+def engine() -> str:
+    """The engine running this build: 'properdocs' when ProperDocs has aliased `mkdocs` to itself."""
+    import mkdocs
+
+    return "properdocs" if mkdocs.__name__ == "properdocs" else "mkdocs"
 
 
 def versions_supported(installed=None) -> bool:
-    """Whether the installed MkDocs and mkdocs-static-i18n are the versions this module was written for;
-    logs once why not."""
+    """Whether the installed MkDocs (or ProperDocs, when it runs the build) and mkdocs-static-i18n are the
+    versions this module was written for; logs once why not."""
     if installed is None:
         from importlib.metadata import PackageNotFoundError, version
 
         installed = {}
+        running = engine()
         for name in WRITTEN_FOR:
+            package = running if name == "mkdocs" else name
             try:
-                installed[name] = version(name)
+                installed[name] = version(package)
             except PackageNotFoundError:
                 installed[name] = None
+        if running != "mkdocs" and installed["mkdocs"] == ENGINES[running]:
+            installed["mkdocs"] = WRITTEN_FOR["mkdocs"]  # the fork of that version
     other = {name: v for name, v in installed.items() if WRITTEN_FOR.get(name) != v}
     if other:
         log.info("archive: languages built in one process: the two-process build was written for "

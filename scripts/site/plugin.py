@@ -27,6 +27,9 @@ from .head import finish_page, write_not_found_pages
 from .i18n import t
 from .open_data import write_open_data
 from .post_finish import finish_post, post_of
+from .minify import minify_page
+from .page_config import PageConfigs
+from .site_size import check_site_size
 from .search import (
     Reindexer,
     SearchIndexError,
@@ -43,6 +46,12 @@ class ArchiveConfig(base.Config):
     content_dir = c.Type(str, default="content")  # beside mkdocs.yml
     # Build the last language in a second process: from 300 posts (auto), always or never.
     parallel_languages = c.Choice(("auto", "always", "never"), default="auto")
+    # Each page's HTML minified as it is written (scripts/site/minify.py); off only to read Material's raw output.
+    minify = c.Type(bool, default=True)
+    # GitHub Pages publishes sites of at most 1 GB: a message past size_warning_mb, a warning (which fails
+    # `mkdocs build --strict`) past size_limit_mb. MB = 10^6 bytes, every file under site_dir.
+    size_warning_mb = c.Type((int, float), default=800)
+    size_limit_mb = c.Type((int, float), default=1000)
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -55,6 +64,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.reindexer = Reindexer(log)
         self.policies = None  # csp.PolicyCache of the build under way (the theme's environment)
         self._posts_of, self._posts = None, {}  # the content whose posts _post_of indexed, and that index
+        self.page_configs = PageConfigs()
 
     def on_startup(self, command, dirty, **kwargs):
         # Defined, so that `mkdocs serve` keeps this object (and its generator) across rebuilds.
@@ -133,10 +143,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             output = finish_post(output, *post, _base(config), self.generator.last_content().sources)
         # Not under `mkdocs serve`: its live reload is an inline script with a new timestamp in every
         # response, which no hash can allow. The built site, what is published, always has the policy.
-        # Last: the policy hashes the page's inline scripts as they are.
+        # The page's config as a file of its language, not inline (page_config.py).
+        output = self.page_configs.externalize(output, page.url, config["site_dir"])
+        # Last but the minifier: the policy hashes the page's inline scripts as they are (the minifier
+        # passes scripts through byte for byte).
         if self.policies is not None and not self.is_serve:
             output = add_policy(output, self.policies.tag(get_relative_url(".", page.url)))
-        return output
+        return minify_page(output) if self.config.minify else output
 
     def _post_of(self, url):
         content = self.generator.last_content()
@@ -168,6 +181,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         write_search_stubs(site_dir, cache_tag=not self.is_serve)
         content = self.generator.last_content()
         if content is None:
+            self._check_size(site_dir)
             return
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         built = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch
@@ -180,6 +194,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                            encoding="utf-8")
         # The raw copies, the citation downloads and /data/ (scripts/site/open_data.py).
         write_open_data(site_dir, content, _base(config))
+        self._check_size(site_dir)
+
+    def _check_size(self, site_dir: Path) -> None:
+        """After the last file is written: GitHub Pages' limit (site_size.py). Not under `mkdocs serve`."""
+        if not self.is_serve:
+            check_site_size(site_dir, self.config.size_warning_mb, self.config.size_limit_mb, log)
 
 
 def _base(config) -> str:

@@ -163,14 +163,18 @@ def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
     for item in entry.gallery:
         caption, lang_attr = _caption(entry, lang, version, fallback, item)
         credit = credit_links(item, lang, post_path(entry.id))
+        cap_id = f' id="caption-{item.n}"' if item.image else ""  # the lightbox's description
         label = t(lang, "photo", n=item.n)
         if item.image:
             alt = html_attr(unescape_markdown(caption) or label)
             picture = (f'<a class="photo-open" href="#view-{item.n}" aria-label="{html_attr(label)}: {html_attr(t(lang, "enlarge"))}">'
                        f'{render_picture(entry, lang, item, alt)}</a>')
-            boxes.append(f'<div class="lightbox" id="view-{item.n}" role="dialog" aria-label="{html_attr(label)}">'
+            # The enlarged copy names itself and points at the caption beside the photo instead of
+            # carrying the caption's text a second time (the alt above is the first).
+            boxes.append(f'<div class="lightbox" id="view-{item.n}" role="dialog" aria-label="{html_attr(label)}" '
+                         f'aria-describedby="caption-{item.n}">'
                          f'<a class="lightbox-close" href="#photo-{item.n}" aria-label="{html_attr(t(lang, "close"))}">×</a>'
-                         f'{render_picture(entry, lang, item, alt, largest=True)}</div>\n')
+                         f'{render_picture(entry, lang, item, html_attr(label), largest=True)}</div>\n')
         else:
             holder = item.agency
             held = t(lang, "photo_held", holder=escape_markdown(holder)) if holder else t(lang, "photo_held_unknown")
@@ -180,7 +184,7 @@ def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
                        f"<br>{held}</div>")
         out.append(
             f'<figure class="photo" id="photo-{item.n}" markdown>\n{picture}\n'
-            f'<figcaption markdown="span"><span{lang_attr}>{caption}</span>'
+            f'<figcaption markdown="span"><span{cap_id}{lang_attr}>{caption}</span>'
             f'<br><small class="credit">{credit}{provenance.photo_rights(item, lang)}</small></figcaption>\n'
             "</figure>\n"
         )

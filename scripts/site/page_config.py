@@ -1,0 +1,108 @@
+"""Finishing the built site: Material's page config (base.html's <script id="__config">, about 1 KB of
+features and interface strings) once per language instead of in every page.
+
+Every page of a language carries the same config except two page-relative addresses, `base` and
+`search`. The page gets a <script src> of its language's file instead; that script, run where the
+inline config stood (before Material's bundle, which reads the config as it starts), resolves both
+addresses against Material's `__md_scope` (the site root, set in the page head) and puts the same
+<script id="__config"> element back, so Material and archive.js read what they always read. A page
+whose config differs from its language's in anything else keeps its own inline, as do the not-found
+pages (served at any address, where a page-relative scope does not hold)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+from pathlib import Path
+
+from ..files import write_if_changed
+from .head import split_url
+
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+FOLDER = "assets/javascripts"
+_SCRIPT = """// Material's page config for the {lang} pages of this site, written by the archive plugin
+// (scripts/site/page_config.py): the <script id="__config"> each page had inline, with its addresses
+// resolved against the site root Material's head script sets (__md_scope).
+(function () {{
+  var config = {config};
+  config.base = new URL(config.base, __md_scope).href;
+  config.search = new URL(config.search, __md_scope).href;
+  var element = document.createElement("script");
+  element.id = "__config";
+  element.type = "application/json";
+  element.textContent = JSON.stringify(config);
+  document.currentScript.parentNode.insertBefore(element, document.currentScript);
+}})();
+"""
+
+
+def site_relative(config: dict, url: str) -> dict | None:
+    """The config with `base` and `search` made relative to the site root (from the page at `url`), or
+    None when either is missing or not a relative path."""
+    here = "/" + url.rstrip("/") if url.endswith("/") else posixpath.dirname("/" + url)  # what hrefs resolve against
+    out = dict(config)
+    for key in ("base", "search"):
+        value = config.get(key)
+        if not isinstance(value, str) or re.match(r"^([a-z][a-z0-9+.-]*:|/)", value, re.I):
+            return None
+        path = posixpath.normpath(posixpath.join(here, value)).lstrip("/")
+        out[key] = path + "/" if key == "base" and path else path
+    return out
+
+
+def render_script(lang: str, config: dict) -> str:
+    return _SCRIPT.format(lang=lang, config=json.dumps(config, ensure_ascii=False, sort_keys=True))
+
+
+def script_name(lang: str, script: str) -> str:
+    """The file's name carries a digest of its text: a changed config is a new address, never a stale cache."""
+    return f"archive-config.{lang}.{hashlib.sha256(script.encode('utf-8')).hexdigest()[:10]}.js"
+
+
+class PageConfigs:
+    """The config file of each language, written into site_dir at the first page that needs it."""
+
+    def __init__(self):
+        self.written: dict[tuple[str, str], str] = {}  # (site_dir, lang) -> the file's name
+
+    def externalize(self, output: str, url: str, site_dir: str) -> str:
+        lang, path = split_url(url)
+        if path.startswith("404"):
+            return output
+        m = _CONFIG.search(output)
+        if not m:
+            return output
+        config = site_relative(json.loads(m.group(1)), url)
+        if config is None:
+            return output
+        script = render_script(lang, config)
+        name = script_name(lang, script)
+        target = Path(site_dir) / FOLDER / name
+        # Written again when it is gone: `mkdocs serve` empties site_dir before a full rebuild.
+        if self.written.get((site_dir, lang)) != name or not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_if_changed(target, script)
+            self.written[(site_dir, lang)] = name
+        src = posixpath.relpath(f"{FOLDER}/{name}", url.rstrip("/") or ".")
+        return output[:m.start()] + f'<script src="{src}"></script>' + output[m.end():]
+
+
+def read_script(script: str) -> dict:
+    """The config a language's file holds (its site-relative base and search)."""
+    m = re.search(r"^  var config = (.*);$", script, re.M)
+    if not m:
+        raise ValueError("not an archive-config script")
+    return json.loads(m.group(1))
+
+
+def config_of(html: str, page_file: Path) -> dict:
+    """The config a built page gives Material: inline, or from its language's file (as site-relative addresses)."""
+    m = _CONFIG.search(html)
+    if m:
+        return json.loads(m.group(1))
+    m = re.search(r'<script src="([^"]*archive-config\.[a-z]+\.[0-9a-f]+\.js)"></script>', html)
+    if not m:
+        raise ValueError(f"{page_file}: no Material config")
+    return read_script((page_file.parent / m.group(1)).read_text(encoding="utf-8"))
