@@ -31,9 +31,21 @@ OPTIONS = {
     "html-keep-default-attr-vals": True,  # type="checkbox", type="text": Material's CSS selects on some
     "html-keep-whitespace": False,
 }
-# A script element ends at the first </script (HTML's own rule: a script's text cannot contain it).
-_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.S | re.I)
-_KEPT = '<script data-archive-kept="{}"></script>'
+# The page read as HTML's tokenizer reads it, as far as finding its scripts needs: a comment, an element
+# whose text is not markup (title, textarea, style: a "<script>" inside is text), a tag whose quoted
+# attribute values are skipped whole (a "<script>" inside a value is text), and a script element, which
+# ends at the first </script (HTML's own rule: a script's text cannot contain it). Whatever is not a
+# script is given to the minifier as it is.
+_TAG_BODY = r"""(?:[^>"']+|"[^"]*"|'[^']*')*>"""
+_TOKEN = re.compile(
+    r"<(?:!--.*?-->"
+    r"|(?P<raw>title|textarea|style)\b" + _TAG_BODY + r".*?</(?P=raw)\s*>"
+    r"|(?P<script>script\b" + _TAG_BODY + r".*?</script\s*>)"
+    r"|[a-zA-Z]" + _TAG_BODY + ")",
+    re.S | re.I)
+_BARE_AMP = re.compile(r"&(?!(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);)")
+_STYLE = re.compile(r"(<style\b.*?</style\s*>)", re.S | re.I)
+_KEPT = '<script data-archive-kept="{0}">{0}</script>'  # not empty: an empty one may be written <script/>
 
 
 class MinifyError(RuntimeError):
@@ -76,11 +88,20 @@ atexit.register(_helper.close)
 
 def minify_page(html: str) -> str:
     """The page's HTML without the whitespace and markup a browser does not need; scripts unchanged."""
-    scripts = _SCRIPT.findall(html)
-    if scripts:
-        parts = _SCRIPT.split(html)
-        html = "".join(part + (_KEPT.format(i) if i < len(scripts) else "") for i, part in enumerate(parts))
-    out = _helper.minify(html)
+    scripts, parts, at = [], [], 0
+    for m in _TOKEN.finditer(html):
+        if m.group("script"):
+            parts += [html[at:m.start()], _KEPT.format(len(scripts))]
+            scripts.append(m.group(0))
+            at = m.end()
+    out = _helper.minify("".join(parts) + html[at:] if scripts else html)
+    # The minifier writes an '&' that starts no reference as it is (valid HTML: "Tom & Jerry"), but
+    # Pagefind's reader then takes the text from that '&' to the next ';' for one reference and leaves the
+    # next real one undecoded (a title "A & B &lt;c&gt;" showed "&lt;c>" in the results). Written as
+    # '&amp;', it reads the same to a browser and to Pagefind. Outside the scripts (still placeholders here)
+    # and style elements, whose '&' is not a reference.
+    out = "".join(part if part[:6].lower() == "<style" else _BARE_AMP.sub("&amp;", part)
+                  for part in _STYLE.split(out))
     for i, script in enumerate(scripts):
         placeholder = _KEPT.format(i)
         if out.count(placeholder) != 1:
