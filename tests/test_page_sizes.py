@@ -42,9 +42,13 @@ from scripts.site import site_size  # noqa: E402
 from scripts.site.minify import minify_page  # noqa: E402
 from tests.conftest import ROOT, copy_project  # noqa: E402
 
-# Bytes of a post page outside its article (head, header, tabs, drawer, toc, footer, scripts), at most.
-# The issue's target is 6 KB; the seeds' largest is ~11.2 KB after this round (README, "Size").
-POST_CHROME_LIMIT = 11_500
+# Bytes of a post page outside its article (head, header, tabs, drawer, toc, footer, scripts), at most,
+# less its JSON-LD (the post's own metadata, whose size is the post's: a gallery's captions and credits),
+# and with it. The issue's target is 6 KB; the seeds' largest are ~11.9 KB and ~21.8 KB (the Russian
+# gallery) after this round (README, "Size").
+POST_CHROME_LIMIT = 12_500
+POST_CHROME_WITH_JSONLD_LIMIT = 22_500
+_JSONLD = re.compile(rb'<script type="application/ld\+json">.*?</script>', re.S)
 
 
 def _pages(site: Path) -> dict[str, bytes]:
@@ -53,9 +57,12 @@ def _pages(site: Path) -> dict[str, bytes]:
 
 def test_post_page_chrome_stays_small(built_site):
     site, _ = built_site
-    chrome = {rel: chrome_bytes(html) for rel, html in _pages(site).items() if is_post_page(rel)}
+    posts = {rel: html for rel, html in _pages(site).items() if is_post_page(rel)}
+    chrome = {rel: chrome_bytes(html) for rel, html in posts.items()}
     assert len(chrome) == 15
-    assert {rel: n for rel, n in chrome.items() if n > POST_CHROME_LIMIT} == {}
+    assert {rel: n for rel, n in chrome.items() if n > POST_CHROME_WITH_JSONLD_LIMIT} == {}
+    furniture = {rel: chrome_bytes(_JSONLD.sub(b"", html)) for rel, html in posts.items()}
+    assert {rel: n for rel, n in furniture.items() if n > POST_CHROME_LIMIT} == {}
     weights = site_weights(site)
     assert weights.post_pages == 15 and weights.max_chrome >= max(chrome.values())
 
@@ -70,9 +77,9 @@ def test_built_pages_are_minified_and_share_what_repeats(built_site):
     assert '<script id="__config"' not in page and "archive-config.ru." in page  # once per language
     assert 'var palette=__md_get("__palette")' not in page  # no palette here
     # The lean tabs and drawer: one link each per navigation entry, with Material's classes.
-    assert len(re.findall(r'<li class="md-tabs__item"><a href="[^"]+" class="md-tabs__link">', page)) == 7
-    assert len(re.findall(r'<li class="md-nav__item"><a href="[^"]+" class="md-nav__link">'
-                          r'<span class="md-ellipsis">[^<]+</span></a></li>', page)) == 7
+    assert len(re.findall(r'<li class="md-tabs__item"><a href="[^"]+" class="md-tabs__link">', page)) == 8
+    assert len(re.findall(r'<li class="md-nav__item"><a href="(?!#)[^"]+" class="md-nav__link">'
+                          r'<span class="md-ellipsis">[^<]+</span></a></li>', page)) == 8
 
 
 def test_icons_are_materials_own():
@@ -112,6 +119,22 @@ def test_minify_keeps_every_script_byte_for_byte():
     assert len(out) < len(html) - 60
 
 
+def test_minify_writes_an_ampersand_that_starts_no_reference_as_one():
+    """Pagefind reads 'A & "q" &lt;c&gt;' (the minifier's shortest form) with '&lt;' undecoded: every '&'
+    of the text and the attributes is a reference, and the scripts' '&&' stay as they are."""
+    out = minify_page('<p title="a &amp; b">A &amp; "q" &lt;c&gt; AT&amp;T</p><script>a&&b</script>')
+    assert out == '<p title="a &amp; b">A &amp; "q" &lt;c> AT&amp;T</p><script>a&&b</script>'
+
+
+def test_minify_finds_scripts_as_a_parser_does():
+    """A "<script>" inside an attribute value or a title is text; a script after markup that the
+    minifier reads as foreign (an unclosed <svg>) still comes back byte for byte."""
+    html = ('<head><title>a <script>x</script></title><meta content="<script>y</script>"></head>'
+            "<body><svg><p>t</p><script>var  a = 1</script></body>")
+    out = minify_page(html)
+    assert out == html
+
+
 def test_minify_leaves_text_that_looks_like_a_placeholder():
     html = '<p>&lt;script data-archive-kept="0"&gt;&lt;/script&gt;</p><script>var a = 1;</script>'
     out = minify_page(html)
@@ -140,7 +163,13 @@ def test_a_post_page_weighs_the_same_in_a_larger_archive(small_and_large):
     small, large = map(_pages, small_and_large)
 
     def article(html: bytes) -> bytes:
-        return html[html.find(b'<article class="md-content__inner'):html.rfind(b"</article>")]
+        """The post's own article, less the ways on (previous, next, related: other posts' titles, which
+        depend on the archive around it, five at most)."""
+        body = html[html.find(b'<article class="md-content__inner'):html.rfind(b"</article>")]
+        body = body[:body.find(b'<div class="ways-on">')]
+        # The raw copy is the saved channel page, which holds more posts in the larger archive: its SHA-256
+        # differs (at the same length).
+        return re.sub(rb'<code class="sha256">[0-9a-f]{64}</code>', b"", body)
 
     # The small archive's telegram posts are the large one's first (the same seed); a slug can still name
     # another post in the other archive, so compare the pages whose article is the same post's.
@@ -148,7 +177,7 @@ def test_a_post_page_weighs_the_same_in_a_larger_archive(small_and_large):
     assert len(same) >= 3 * 15
     for rel in same:
         assert chrome_bytes(large[rel]) == chrome_bytes(small[rel]), rel
-        assert len(large[rel]) == len(small[rel]), rel
+        assert abs(len(large[rel]) - len(small[rel])) <= 1024, rel  # the ways on: titles of other posts
 
 
 def test_list_pages_weigh_the_same_in_a_larger_archive(small_and_large):
