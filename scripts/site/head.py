@@ -40,7 +40,7 @@ def lang_url(lang: str, path: str) -> str:
 
 
 def head_tags(url: str, base: str, title: str, description: str, site_name: str, kind: str) -> str:
-    """Open Graph and Twitter meta.
+    """Open Graph meta and the Twitter card's kind.
 
     No <link rel="alternate"> at all: Material's bundle fetches `sitemap.xml` beside the address of every
     such link (its language selector's same-page lookup, integrations/alternate), which made 5 requests a
@@ -59,9 +59,9 @@ def head_tags(url: str, base: str, title: str, description: str, site_name: str,
         f'<meta property="og:locale" content="{OG_LOCALE[lang]}">',
     ]
     tags += [f'<meta property="og:locale:alternate" content="{OG_LOCALE[code]}">' for code in LANGS if code != lang]
-    tags += ['<meta name="twitter:card" content="summary">',
-             f'<meta name="twitter:title" content="{e(title)}">',
-             f'<meta name="twitter:description" content="{e(description)}">']
+    # The card's kind only: a Twitter (X) card takes its title and description from og:title and
+    # og:description when it has none of its own, so a third copy of the description is not written.
+    tags.append('<meta name="twitter:card" content="summary">')
     return "".join(f"\n    {tag}" for tag in tags)
 
 
