@@ -13,10 +13,17 @@ import hashlib
 import re
 from functools import lru_cache
 
-# The inline scripts Material writes into base.html (each partial holds one or two).
-THEME_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
-                 "partials/javascripts/content.html", "partials/javascripts/announce.html",
-                 "partials/javascripts/outdated.html")
+# The inline scripts Material writes into base.html (each partial holds one or two), each with the
+# condition under which a page carries it: a hash of a script no page holds is left out of the policy.
+# The palette script is written by the header (overrides/partials/header.html) only when a palette is
+# configured; the others as Material's base.html decides.
+THEME_SCRIPTS = (
+    ("partials/javascripts/base.html", lambda theme, extra, features: True),
+    ("partials/javascripts/palette.html", lambda theme, extra, features: bool(theme.get("palette"))),
+    ("partials/javascripts/content.html", lambda theme, extra, features: True),
+    ("partials/javascripts/announce.html", lambda theme, extra, features: "announce.dismiss" in features),
+    ("partials/javascripts/outdated.html", lambda theme, extra, features: bool(extra.get("version"))),
+)
 _INLINE = re.compile(r"<script>(.*?)</script>", re.S)
 
 
@@ -26,9 +33,13 @@ def script_hash(text: str) -> str:
 
 def theme_script_texts(env, config, base_url: str) -> list[str]:
     """The text of every inline script the theme can write on a page whose base URL is `base_url`."""
-    features = (config.get("theme") and config["theme"].get("features")) or []
+    theme = config.get("theme") or {}
+    features = theme.get("features") or []
+    extra = config.get("extra") or {}
     out = []
-    for name in THEME_SCRIPTS:
+    for name, carried in THEME_SCRIPTS:
+        if not carried(theme, extra, features):
+            continue
         try:
             template = env.get_template(name)
         except Exception:  # a theme version without this partial: nothing of it to allow
