@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.model import LANGS
-from .weight import Weights, max_posts, site_weights
+from .weight import Weights, categories, max_posts, site_weights
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 1945
@@ -409,6 +409,7 @@ class Result:
     pagefind: dict | None = None  # site_search.pagefind_sizes of the built site
     project: Path | None = None
     weights: "Weights | None" = None  # where the built site's bytes go (bench/weight.py)
+    categories: dict | None = None  # the same by kind of file (weight.categories)
     label: str = ""  # which project files were measured, when a run compares two (--compare)
 
     def seconds(self, stage: str) -> float | None:
@@ -423,7 +424,7 @@ def _log(message: str) -> None:
 
 
 def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool = True, seed: int = SEED,
-          log=_log, plain: bool = True) -> Result:
+          log=_log, plain: bool = True, weight_only: bool = False) -> Result:
     """Every stage `runs` times on an archive of n_posts synthetic posts, in a copy of `snapshot` under `work`."""
     project, raw_files = write_project(work, n_posts, snapshot, seed)
     py = sys.executable
@@ -453,6 +454,8 @@ def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool =
             continue
         site = work / "site"
         stages["build"].append(run_stage([py, "-m", "mkdocs", "build", "-q", "-d", str(site)], project))
+        if weight_only:  # the site's weight is the trilingual build's: no second build to compare with
+            continue
         if (site / "pagefind").is_dir():  # the build's search step alone, run again on the built site
             stages["pagefind"].append(run_stage([py, "-m", "scripts.site.search", str(site)], project))
         stages["en-only"].append(run_stage([py, "-m", "mkdocs", "build", "-q", "-f", EN_ONLY_CONFIG,
@@ -471,6 +474,7 @@ def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool =
         result.site_mb = sum(p.stat().st_size for p in files) / MB
         result.search = search_index_sizes(site)
         result.weights = site_weights(site)
+        result.categories = categories(site)
         if (site / "pagefind").is_dir():
             from ..site.search import pagefind_sizes
 
@@ -534,6 +538,14 @@ def render_tables(results: list[Result], runs: int) -> str:
         lines += ["", "Weight: MB = 10^6 bytes of every file of the built site. Chrome is a page's bytes outside its "
                   "article (head, header, tabs, drawer, table of contents, footer, scripts). 'posts in 1 GB' "
                   "projects the archive whose site reaches GitHub Pages' 1 GB at this size per post."]
+        kinds = [r for r in weighed if r.categories]
+        if kinds:  # MB by kind of file, one column per measured site
+            names = list(dict.fromkeys(name for r in kinds for name in r.categories))
+            lines += ["", _row(["what", *(_posts(r) + " MB" for r in kinds)]),
+                      _row([":---", *("---:" for _ in kinds)])]
+            for name in names:
+                lines.append(_row([name, *(_cell(r.categories.get(name, (0, 0, 0))[1] / MB) for r in kinds)]))
+            lines += ["", "By kind of file (bench/weight.py: every language together; 'search' is Pagefind's; 'theme assets' do not grow)."]
     searched = [r for r in results if r.search and any(r.search["utf8"][lang] > 0.001 for lang in LANGS)]
     if searched:
         lines += ["", _row(SEARCH_COLUMNS), _row(["---:", ":---", "---:", "---:", "---:", "---:"])]
@@ -578,6 +590,9 @@ def add_arguments(parser):
                              "(rows 'before' and 'after')")
     parser.add_argument("--no-plain", dest="plain", action="store_false",
                         help="skip the three plain Material builds (the baseline of 'build / 3× plain')")
+    parser.add_argument("--weight-only", action="store_true",
+                        help="build the trilingual site only (no en-only, plain or second Pagefind run): "
+                             "its size, for a large archive")
 
 
 def run(args) -> int:
@@ -590,7 +605,8 @@ def run(args) -> int:
         for n in args.posts:
             for label, snapshot in trees.items():
                 r = bench(n, work / f"posts-{n}{'-' + label if label else ''}", snapshot, runs=args.runs,
-                          build=args.build, seed=args.seed, plain=args.plain)
+                          build=args.build, seed=args.seed, plain=args.plain and not args.weight_only,
+                          weight_only=args.weight_only)
                 r.label = label
                 results.append(r)
         print(render_tables(results, args.runs))

@@ -74,3 +74,55 @@ def max_posts(site_bytes: int, posts: int, fixed_bytes: int = 0, limit: int = PA
     `fixed_bytes` (Material's assets and the like, which do not grow)."""
     per_post = (site_bytes - fixed_bytes) / posts if posts else 0
     return int((limit - fixed_bytes) / per_post) if per_post > 0 else None
+
+
+# Where a file belongs, by its address under site/ (any language's folder: /, /ru/, /tr/). First match wins.
+_CATEGORIES = (
+    ("search fragments", re.compile(r"^(?:[a-z]{2}/)?pagefind/fragment/")),
+    ("search index", re.compile(r"^(?:[a-z]{2}/)?pagefind/index/")),
+    ("search other", re.compile(r"^(?:[a-z]{2}/)?(?:pagefind|search)/")),
+    ("post pages", _POST),
+    ("citation files", re.compile(r"^(?:[a-z]{2}/)?posts/[^/]+/cite\.")),
+    ("photos", re.compile(r"^(?:[a-z]{2}/)?posts/[^/]+/[^/]+\.(?:jpe?g|webp|png|gif)$", re.I)),
+    ("tag pages", re.compile(r"^(?:[a-z]{2}/)?tags/.+\.html$")),
+    ("day pages", re.compile(r"^(?:[a-z]{2}/)?(?:days|on-this-day|timeline)/.*\.html$")),
+    ("list pages", re.compile(r"^(?:[a-z]{2}/)?(?:archive/.*)?index\.html$")),
+    ("source and credit pages", re.compile(r"^(?:[a-z]{2}/)?(?:sources|credits)/.*\.html$")),
+    ("raw copies", re.compile(r"^sources/raw/")),
+    ("open data", re.compile(r"^(?:[a-z]{2}/)?data/")),
+    ("feeds", re.compile(r"^(?:[a-z]{2}/)?(?:[^/]+/)*feed[^/]*\.xml$")),
+    ("sitemaps", re.compile(r"^(?:[a-z]{2}/)?sitemap\.xml(?:\.gz)?$")),
+    ("theme assets", re.compile(r"^assets/")),
+    ("other pages", re.compile(r"\.html$")),
+)
+
+
+def categories(site: Path) -> dict[str, tuple[int, int, int]]:
+    """Bytes of the site by kind of file: {category: (files, bytes, chrome bytes of its pages)}, largest first."""
+    out: dict[str, list[int]] = {}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(site).as_posix()
+        name = next((name for name, pattern in _CATEGORIES if pattern.search(relative)), "other files")
+        row = out.setdefault(name, [0, 0, 0])
+        row[0] += 1
+        row[1] += path.stat().st_size
+        if path.suffix == ".html":
+            row[2] += chrome_bytes(path.read_bytes())
+    return dict(sorted(((k, tuple(v)) for k, v in out.items()), key=lambda kv: -kv[1][1]))
+
+
+def category_table(site: Path) -> str:
+    """categories() as a Markdown table (MB = 10^6 bytes)."""
+    rows = ["| what | files | MB | of which chrome MB |", "| :--- | ---: | ---: | ---: |"]
+    for name, (files, size, chrome) in categories(site).items():
+        rows.append(f"| {name} | {files:,} | {size / 1e6:.1f} | {chrome / 1e6:.1f} |" if chrome
+                    else f"| {name} | {files:,} | {size / 1e6:.1f} | – |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(category_table(Path(sys.argv[1])))
