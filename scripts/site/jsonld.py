@@ -69,7 +69,7 @@ def post_jsonld(entry: Entry, lang: str, base: str, sources: dict | None) -> dic
         "creditText": source["name"],
         "isPartOf": {"@type": "WebSite", "name": t(lang, "site_name"), "url": base},
     }
-    description = plain(version.body, 300)
+    description = plain(version.body, 160)  # the page's meta description, not a longer second summary
     if description:
         node["description"] = description
     if entry.date:
