@@ -36,7 +36,7 @@ OPTIONS = {
 # attribute values are skipped whole (a "<script>" inside a value is text), and a script element, which
 # ends at the first </script (HTML's own rule: a script's text cannot contain it). Whatever is not a
 # script is given to the minifier as it is.
-_TAG_BODY = r"""(?:[^>"']+|"[^"]*"|'[^']*')*>"""
+_TAG_BODY = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>"""  # possessive (Python 3.11): no backtracking
 _TOKEN = re.compile(
     r"<(?:!--.*?-->"
     r"|(?P<raw>title|textarea|style)\b" + _TAG_BODY + r".*?</(?P=raw)\s*>"
