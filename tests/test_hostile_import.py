@@ -221,7 +221,7 @@ def test_a_gallery_date_on_a_later_line_names_that_line(content, tmp_path, capsy
 def test_a_json_date_the_calendar_has_not(content, tmp_path, capsys):
     path = export(tmp_path, [message(1, date="2023-02-30T10:00:00")])
     assert refused(capsys, content, path) == (
-        f"{path}:7: message 1: 'date' is \"2023-02-30T10:00:00\" (expected e.g. \"2023-04-25T10:15:00\")")
+        f"{path}:6: message 1 (id 1): 'date' is \"2023-02-30T10:00:00\" (expected e.g. \"2023-04-25T10:15:00\")")
 
 
 # --- Unicode -------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ and the same post recognized whether it came from the JSON export or from a save
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -181,11 +182,31 @@ def test_a_malformed_message_names_its_line(tmp_path):
     with pytest.raises(ContentError) as e:
         import_paths([path], tmp_path / "content")
     lines = path.read_text(encoding="utf-8").split("\n")
-    line_2 = lines.index('   "id": 2,') + 1
-    line_3 = lines.index('   "id": 3,') + 1
+    line_2 = lines.index('   "id": 2,')  # the line before it opens the message's object
+    line_3 = lines.index('   "id": 3,')
+    assert lines[line_2 - 1].strip() == lines[line_3 - 1].strip() == "{"
     assert str(e.value).split("\n") == [
-        f"{path}:{line_2}: message 2: 'text' is a number (expected a string, or a list of strings and entities)",
-        f"{path}:{line_3}: message 3: 'date' is \"yesterday\" (expected e.g. \"2023-04-25T10:15:00\")",
+        f"{path}:{line_2}: message 2 (id 2): 'text' is a number (expected a string, or a list of strings and entities)",
+        f"{path}:{line_3}: message 3 (id 3): 'date' is \"yesterday\" (expected e.g. \"2023-04-25T10:15:00\")",
+    ]
+
+
+def test_a_message_without_an_id_is_named_by_its_position_and_line(tmp_path):
+    """Not "message None" (issue 11): its number in the export and the line its object starts on,
+    in an account export too, where ids repeat across chats."""
+    one = {"name": "A", "id": 1, "messages": [msg(1, "Fine.")]}
+    two = {"name": "B", "id": 2, "messages": [msg(1, "Also fine."), {"type": "message", "text": "No id."}, [1]]}
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps({"chats": {"list": [one, two]}}, indent=1), encoding="utf-8")
+    with pytest.raises(ContentError) as e:
+        parse_source(path, path.read_text(encoding="utf-8"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    no_id = next(n for n, line in enumerate(lines, 1) if '"No id."' in line)
+    opening = max(n for n in range(1, no_id) if lines[n - 1].strip() == "{")
+    listed = next(n for n in range(no_id, len(lines)) if lines[n - 1].strip() == "[")
+    assert str(e.value).split("\n") == [
+        f"{path}:{opening}: message 3: no 'id' (expected the message's number, e.g. \"id\": 17)",
+        f"{path}:{listed}: message 4 is a list (expected an object)",
     ]
 
 
@@ -244,12 +265,35 @@ MESSAGE = st.fixed_dictionaries({"id": st.integers(0, 3) | JSON, "type": field("
 
 @given(st.lists(MESSAGE | MESSAGE | st.dictionaries(KEYS, JSON, max_size=6) | JSON, max_size=5))
 @settings(max_examples=300)
-def test_any_export_shape_raises_only_the_content_error(messages):
+def test_any_export_shape_gives_posts_of_its_messages_or_one_error_line(messages):
+    """Whatever the shape: posts, no more than the export's messages and every word from the export's own
+    strings; or errors of the form `result.json:line: problem (expected ...)`, one per line."""
+    strings = " ".join(_strings(messages))
     for data in ({"name": "C", "messages": messages}, {"chats": {"list": messages}}):
         try:
-            parse_source("result.json", json.dumps(data))
-        except ContentError:
-            pass
+            kind, posts = parse_source("result.json", json.dumps(data))
+        except ContentError as e:
+            lines = str(e).splitlines()
+            assert lines and all(re.fullmatch(r"result\.json(:[1-9]\d*)?: \S.* \(expected .+\)", line)
+                                 for line in lines), str(e)
+            continue
+        assert kind == "telegram-json"
+        assert 0 < len(posts) <= sum(isinstance(m, dict) for m in messages)
+        for post in posts:
+            for paragraph in post.paragraphs:
+                assert [w for w in paragraph.text.split() if w not in strings] == [], (paragraph.text, messages)
+
+
+def _strings(value):
+    """Every string an export holds, keys aside."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
 
 
 def seed_first_post_lines() -> list[str]:
