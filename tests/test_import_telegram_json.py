@@ -84,8 +84,8 @@ def test_text_link_keeps_its_visible_text_and_its_target(posts):
     links = [(s.text, s.href) for p in posts[2].paragraphs for s in p.spans if s.href]
     assert ("joint statement", "https://example.org/elbe-statement") in links
     assert not any("text links" in w for w in posts[2].warnings)
-    from scripts.sources.write import render_original
-    assert "[joint statement](<https://example.org/elbe-statement>)" in render_original(posts[2])
+    from scripts.sources.write import original_fields, render_markdown
+    assert "[joint statement](<https://example.org/elbe-statement>)" in render_markdown(original_fields(posts[2]))
 
 
 def test_text_entities_used_when_there_is_no_text():
@@ -357,5 +357,5 @@ def test_line_breaks_emphasis_and_unixtime():
     assert post.paragraphs[0].spans[0].text == "Жди меня" and post.paragraphs[0].spans[0].bold
     assert (post.date, post.time) == (dt.date(2023, 5, 9), "09:30")
     assert post.identity == "telegram:42/5"
-    from scripts.sources.write import render_original
-    assert "**Жди меня**, и я вернусь.  \nТолько очень жди." in render_original(post)
+    from scripts.sources.write import original_fields, render_markdown
+    assert "**Жди меня**, и я вернусь.  \nТолько очень жди." in render_markdown(original_fields(post))

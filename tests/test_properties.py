@@ -11,7 +11,7 @@ from scripts.content.model import ContentError
 from scripts.sources import gallery_article as import_gallery_article
 from scripts.sources import telegram_web as import_telegram_web
 from scripts.sources.detect import parse_source
-from scripts.sources.write import render_original
+from scripts.sources.write import original_fields, render_markdown
 from scripts.text.escape import escape_markdown
 from scripts.text.normalize import split_lines
 from scripts.text.slugs import slugify
@@ -111,5 +111,5 @@ def test_gallery_captions_survive(captions):
 def test_written_markdown_holds_no_markup(sentences):
     text = "Forwarded from X\n" + "\n".join(sentences)
     _, [post] = parse_source("x.txt", text)
-    out = markdown.markdown(render_original(post).split("---", 2)[2], extensions=EXTENSIONS)
+    out = markdown.markdown(render_markdown(original_fields(post)).split("---", 2)[2], extensions=EXTENSIONS)
     assert not re.search(r"<(script|img|a|em|strong|code|h\d|ul|ol|blockquote|table)\b", out), out

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from scripts.content import schema
 from scripts.content.load import load_content
 from scripts.content.model import ContentError, ContentErrors
-from scripts.site.generate import render_site
+from scripts.site.generate import iter_pages
 from tests.conftest import ROOT
 
 META = "content/posts/parade-1941/meta.yml"
@@ -92,7 +92,7 @@ def test_yaml_1_1_implicit_types_stay_text(golden_copy):
     assert entry.time == "13:59"
     assert entry.gallery[0].agency == "1945"
     assert [t.label("en") for t in entry.tags][0] == "yes"
-    page = render_site(load_content(golden_copy))["ru/posts/parade-1941.md"]
+    page = dict(iter_pages(load_content(golden_copy)))["ru/posts/parade-1941.md"]
     assert "13:59" in page and "1945" in page
 
 
@@ -173,7 +173,7 @@ def test_content_that_loads_cannot_crash_the_generator(golden_copy, field, value
     except ContentError as e:
         assert re.match(r"^content/posts/parade-1941/(meta\.yml|ru\.md)(:\d+)?: .+\(expected .+\)", str(e).splitlines()[0]), str(e)
         return
-    pages = render_site(content)
+    pages = dict(iter_pages(content))
     assert "ru/posts/parade-1941.md" in pages
 
 

@@ -88,11 +88,6 @@ def status_notice(page: str, lang: str) -> str:
     return f'{head}{sep}\n<p class="lang-notice" lang="{lang}">{notice}</p>\n{body}'
 
 
-def render_site(content) -> dict[str, str]:
-    """Every generated page: {'<lang>/<path>': markdown}."""
-    return dict(iter_pages(content))
-
-
 PARALLEL_FROM = 500  # posts; below this a second process costs more than it saves
 TASKS = [(lang, part) for lang in LANGS for part in ("posts", "lists")]  # six similar shares of the work
 

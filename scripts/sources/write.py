@@ -86,12 +86,6 @@ def render_meta(post: Post, raw: str, fingerprint: str | None = None) -> dict:
     return meta
 
 
-def render_original(post: Post) -> str:
-    """The original-language Markdown file: front matter (title, captions), then escaped paragraphs.
-    A paragraph in another language than the post's is marked with an attribute line."""
-    return render_markdown(original_fields(post))
-
-
 def original_fields(post: Post) -> dict:
     """What the importer writes in the original-language file: title, captions (if photos), body."""
     title, paragraphs = title_once(post)
