@@ -177,10 +177,15 @@ def test_content_that_loads_cannot_crash_the_generator(golden_copy, field, value
     assert "ru/posts/parade-1941.md" in pages
 
 
-@pytest.mark.parametrize("control", ["\n", "\r", "\x1e", "\x85", "\u2028", "\x00", "\x1b[31m"])
+@pytest.mark.parametrize("control", ["\n", "\r", "\x1e", "\x85", "\u2028", "\x00", "\x1b[31m", "\ud800"])
 def test_a_content_error_is_one_line_whatever_the_value_holds(control):
     error = ContentError("content/posts/x/meta.yml", 3, f"'a{control}b' is not a rights statement (expected a URI)")
     assert len(str(error).splitlines()) == 1
     assert str(error).startswith("content/posts/x/meta.yml:3: 'a")
     assert str(error).endswith("b' is not a rights statement (expected a URI)")
     assert control not in str(error)
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_by_its_bytes():
+    path = "content/sources/b\udcffad.txt"  # what os.fsdecode gives for the byte 0xff
+    assert str(ContentError(path, None, "empty (expected text)")) == "content/sources/b\\xffad.txt: empty (expected text)"

@@ -17,7 +17,13 @@ def one_line(text: str) -> str:
     """`text` with what is not printable (line and record separators, controls) spelled as escapes."""
     if text.isprintable():
         return text
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    if "\udc80" <= ch <= "\udcff":  # a byte of a file name that is not UTF-8 (surrogateescape): as that byte
+        return f"\\x{ord(ch) - 0xdc00:02x}"
+    return ch.encode("unicode_escape").decode("ascii")
 
 
 class ContentError(Exception):
