@@ -351,11 +351,14 @@ def test_line_breaks_emphasis_and_unixtime():
     """A poem keeps its lines in one paragraph, bold stays bold, and date_unixtime dates a message without 'date'."""
     export = {"name": "Poems", "type": "public_channel", "id": 42, "messages": [{
         "id": 5, "type": "message", "date_unixtime": "1683624600",
-        "text_entities": [{"type": "bold", "text": "Жди меня"}, {"type": "plain", "text": ", и я вернусь.\nТолько очень жди.\n\nК. Симонов"}]}]}
+        "text_entities": [{"type": "plain", "text": "Стихи 1941 года.\n\n"}, {"type": "bold", "text": "Жди меня"},
+                          {"type": "plain", "text": ", и я вернусь.\nТолько очень жди.\n\nК. Симонов"}]}]}
     [post] = import_telegram_json.parse(json.dumps(export, ensure_ascii=False))
-    assert [p.text for p in post.paragraphs] == ["Жди меня, и я вернусь.\nТолько очень жди.", "К. Симонов"]
-    assert post.paragraphs[0].spans[0].text == "Жди меня" and post.paragraphs[0].spans[0].bold
+    assert [p.text for p in post.paragraphs] == ["Стихи 1941 года.", "Жди меня, и я вернусь.\nТолько очень жди.", "К. Симонов"]
+    assert post.paragraphs[1].spans[0].text == "Жди меня" and post.paragraphs[1].spans[0].bold
     assert (post.date, post.time) == (dt.date(2023, 5, 9), "09:30")
     assert post.identity == "telegram:42/5"
     from scripts.sources.write import original_fields, render_markdown
-    assert "**Жди меня**, и я вернусь.  \nТолько очень жди." in render_markdown(original_fields(post))
+    written = render_markdown(original_fields(post))
+    assert written.startswith("---\ntitle: Стихи 1941 года.\n---\n")
+    assert "\n**Жди меня**, и я вернусь.  \nТолько очень жди.\n\nК. Симонов\n" in written

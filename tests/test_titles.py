@@ -39,3 +39,39 @@ def test_a_video_without_words_is_named_for_what_it_holds():
     photos = Post(paragraphs=[], source_name="Channel", source_kind="telegram-json",
                   photos=[Photo(n=1, caption="", image="photos/a.jpg")])
     assert original_fields(photos)["title"] == "Photo, undated"
+
+
+def _linked(*spans) -> Post:
+    paragraph = Paragraph("".join(s.text for s in spans), "ru", tuple(spans))
+    return Post(paragraphs=[paragraph], source_name="Channel", source_kind="telegram-html",
+                title=title_from([paragraph.text]))
+
+
+def test_a_one_sentence_post_with_a_link_says_the_sentence_once_and_keeps_the_link():
+    """A real channel's message: 'Ошибочно Приняли За Величайшего Гения, <a href=…>Глава 0 (пролог)</a>'
+    was its title and, again, its body."""
+    from scripts.content.model import Span
+
+    url = "https://telegra.ph/Glava-0-10-25"
+    fields = original_fields(_linked(Span("Ошибочно приняли за гения, "), Span("Глава 0 (пролог)", href=url)))
+    assert fields["title"] == "Ошибочно приняли за гения, Глава 0 (пролог)"
+    assert fields["body"] == f"[Глава 0 (пролог)](<{url}>)"
+    assert "Ошибочно" not in fields["body"]
+
+
+def test_the_rest_of_a_linked_paragraph_keeps_its_marks():
+    from scripts.content.model import Span
+
+    fields = original_fields(_linked(Span("Day one. "), Span("Read the "), Span("statement", href="https://example.org/s"),
+                                     Span(" in "), Span("full", bold=True), Span(".")))
+    assert fields["title"] == "Day one."
+    assert fields["body"] == "Read the [statement](<https://example.org/s>) in **full**."
+
+
+def test_two_links_in_the_title_sentence_stay_as_links():
+    from scripts.content.model import Span
+
+    fields = original_fields(_linked(Span("See "), Span("this", href="https://a.example/1"), Span(" and "),
+                                     Span("that", href="https://a.example/2"), Span(".")))
+    assert fields["title"] == "See this and that."
+    assert fields["body"] == "[this](<https://a.example/1>) · [that](<https://a.example/2>)"

@@ -9,11 +9,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import parallel
-from ..content.model import LANGS, ContentError, Paragraph, Post
+from ..content.model import LANGS, ContentError, Paragraph, Post, Span
 from ..content.rights import from_credit
 from ..content.sources_registry import add_sources
 from ..content.yaml_io import dump_yaml, load_yaml, read_text, split_front_matter
@@ -113,18 +113,38 @@ def title_once(post: Post) -> tuple[str, list]:
     sentence on the page twice: when the title is the first paragraph's first sentence, the sentence
     moves to the title whole (with what precedes it, an emoji say, and its full stop) and leaves the body."""
     title, paragraphs = post.title, list(post.paragraphs)
-    if not title or title.endswith("…") or not paragraphs or paragraphs[0].spans:
+    if not title or title.endswith("…") or not paragraphs:
         return title, paragraphs
     first = paragraphs[0]
-    head, *rest = _SENTENCE_END.split(first.text, maxsplit=1)
+    end = _SENTENCE_END.search(first.text)
+    head = first.text[:end.start()] if end else first.text
     if "\n" in head or "#" in head or title_from([head]) != title:
         return title, paragraphs  # a sentence with hashtags stays in the body, where they link
     title = head  # the sentence as the source wrote it, its full stop included
-    if rest:
-        paragraphs[0] = Paragraph(rest[0], first.lang)
-    else:
-        paragraphs.pop(0)
+    kept = []
+    if first.spans:  # a link in the sentence stays in the body, as a link: the title is plain text
+        links = [s for s in _spans_between(first.spans, 0, len(head)) if s.href]
+        if links:
+            joined = [part for i, link in enumerate(links) for part in ((Span(" · "),) if i else ()) + (link,)]
+            kept.append(Paragraph("".join(s.text for s in joined), first.lang, tuple(joined)))
+    if end:
+        rest = first.text[end.end():]
+        spans = tuple(_spans_between(first.spans, end.end(), len(first.text))) if first.spans else ()
+        kept.append(Paragraph(rest, first.lang, spans if any(s.href or s.bold or s.italic or s.code or s.strike
+                                                             for s in spans) else ()))
+    paragraphs[0:1] = kept
     return title, paragraphs
+
+
+def _spans_between(spans, start: int, stop: int) -> list[Span]:
+    """The parts of a paragraph's spans that cover its text from `start` to `stop`."""
+    out, at = [], 0
+    for s in spans:
+        a, b = max(start, at), min(stop, at + len(s.text))
+        if a < b:
+            out.append(replace(s, text=s.text[a - at:b - at]))
+        at += len(s.text)
+    return out
 
 
 MEDIA_NAMES = {"video": "Video", "photo": "Photo", "file": "File", "audio": "Voice message"}
