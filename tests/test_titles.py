@@ -75,3 +75,10 @@ def test_two_links_in_the_title_sentence_stay_as_links():
                                      Span("that", href="https://a.example/2"), Span(".")))
     assert fields["title"] == "See this and that."
     assert fields["body"] == "[this](<https://a.example/1>) · [that](<https://a.example/2>)"
+
+
+def test_a_first_line_without_a_full_stop_is_the_title_and_leaves_the_body():
+    """A real channel's 'Стал Покровителем Злодеев, Главы 114-118 (…?)' line, then a line per linked chapter."""
+    fields = original_fields(post("Victory Day in Moscow (photos)\nThe parade began at ten.\nVeterans came."))
+    assert fields["title"] == "Victory Day in Moscow (photos)"
+    assert fields["body"] == "The parade began at ten.  \nVeterans came."

@@ -19,13 +19,13 @@ MAY_9_TAGS = {tag_key(t) for t in ("May9", "9мая", "9Mayıs", "9May", "Victor
 
 
 def title_from(texts: list[str], words: int = 10) -> str:
-    """A working title: the first sentence of the first paragraph with words, shortened."""
+    """A working title: the first sentence (or first line) of the first paragraph with words, shortened."""
     for t in texts:
         plain = re.sub(r"#(\w+)", r"\1", t)
         plain = re.sub(r"^[^\w«\"“(]+", "", plain).strip()
         if not re.search(r"\w", plain):
             continue
-        sentence = re.split(r"(?<=[.!?])\s", plain, maxsplit=1)[0]
+        sentence = re.split(r"(?<=[.!?])\s|\n", plain, maxsplit=1)[0]  # a first line is a heading
         parts = sentence.split()
         if len(parts) > words:
             return " ".join(parts[:words]).rstrip(",;:–—-") + "…"

@@ -105,7 +105,7 @@ def original_fields(post: Post) -> dict:
     return fields
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n")  # the end of a first sentence, or of a first line
 
 
 def title_once(post: Post) -> tuple[str, list]:
