@@ -19,8 +19,10 @@ from . import (
 )
 
 # The JSON export first: its test is cheap (a '{' and a "messages" or "chats" key) and no text page passes it.
-# Then the HTML formats (found by their class names), then the text copies.
-FORMATS = (telegram_json, telegram_desktop_html, telegram_channel_html, telegram_web, telegram_channel_text,
+# Then the HTML formats (found by their class names), then the text copies: a channel page's copy (its
+# per-post footers with views) before a page of forwarded posts, since a channel's copy has "Forwarded from"
+# lines too, above the posts it forwarded.
+FORMATS = (telegram_json, telegram_desktop_html, telegram_channel_html, telegram_channel_text, telegram_web,
            gallery_article)
 EXPORT_PAGE = re.compile(r"^messages(\d*)\.html$")
 
