@@ -44,7 +44,7 @@ WRONG_META = [
     ("  name: Канал памяти", "  name: [a, b]", "meta.yml:3: source.name: a list (expected text)"),
     ("  kind: telegram-web", "  kind: {a: 1}",
      "meta.yml:4: source.kind: a mapping (expected one of: telegram-web, telegram-html, telegram-channel-html, "
-     "telegram-json, gallery-article, manual)"),
+     "telegram-channel-text, telegram-json, gallery-article, news-article-html, manual)"),
     ("  item: 1", "  item: first", "meta.yml:6: source.item: 'first' (expected a whole number from 1)"),
     ("  item: 1", "  item: 1\n  url: javascript:alert(1)",
      "meta.yml:7: source.url: 'javascript:alert(1)' (expected the original's http:// or https:// address, e.g. https://t.me/channel/123)"),

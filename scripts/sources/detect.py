@@ -11,6 +11,7 @@ from pathlib import Path
 from ..content.model import ContentError, ContentErrors, Post
 from . import (
     gallery_article,
+    news_article_html,
     telegram_channel_html,
     telegram_channel_text,
     telegram_desktop_html,
@@ -19,16 +20,17 @@ from . import (
 )
 
 # The JSON export first: its test is cheap (a '{' and a "messages" or "chats" key) and no text page passes it.
-# Then the HTML formats (found by their class names), then the text copies: a channel page's copy (its
-# per-post footers with views) before a page of forwarded posts, since a channel's copy has "Forwarded from"
-# lines too, above the posts it forwarded.
-FORMATS = (telegram_json, telegram_desktop_html, telegram_channel_html, telegram_channel_text, telegram_web,
-           gallery_article)
+# Then the HTML formats (Telegram's by their class names, a news article by its metadata), then the text copies:
+# a channel page's copy (its per-post footers with views) before a page of forwarded posts, since a channel's
+# copy has "Forwarded from" lines too, above the posts it forwarded.
+FORMATS = (telegram_json, telegram_desktop_html, telegram_channel_html, news_article_html, telegram_channel_text,
+           telegram_web, gallery_article)
 EXPORT_PAGE = re.compile(r"^messages(\d*)\.html$")
 
 
 EXPECTED = ("expected a saved t.me/s channel page (HTML, or its copied text), a Telegram Desktop export "
             "(messages.html or result.json), a saved Telegram channel page with 'Forwarded from <channel>' lines, "
+            "a saved news article page (HTML with Open Graph or JSON-LD NewsArticle metadata), "
             "or a saved photo-gallery article with '©' credit lines and 'N/M' counters")
 
 

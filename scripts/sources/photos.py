@@ -53,6 +53,11 @@ def plan_photos(photos: list[Photo], export: Path, post_folder: str, existing: P
             notes.append(f"{where}: '{photo.image}' is not an image inside the export folder; not copied")
             out.append(replace(photo, image=None))
             continue
+        if not os.path.lexists(src) and photo.url:
+            notes.append(f"{where}: {photo.image} is not beside the page (saved without its files?): recorded as "
+                         f"not captured, with its address {photo.url}")
+            out.append(replace(photo, image=None))
+            continue
         if not os.path.lexists(src):
             notes.append(f"{where}: {photo.image} is not in {export}; copy it into the post folder "
                          f"and add 'image: {src.name}' to its gallery item in meta.yml")

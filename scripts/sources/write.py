@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import parallel
 from ..content.model import LANGS, ContentError, Paragraph, Post, Span
 from ..content.rights import from_credit
+from ..content.schema import is_web_address
 from ..content.sources_registry import add_sources
 from ..content.yaml_io import dump_yaml, load_yaml, read_text, split_front_matter
 from ..files import write_bytes_atomic
@@ -74,12 +75,16 @@ def render_meta(post: Post, raw: str, fingerprint: str | None = None) -> dict:
         meta["tags"] = list(post.tags)
     if post.commemorates:
         meta["commemorates"] = [d.isoformat() for d in post.commemorates]
-    if post.missing_media:
-        meta["missing_media"] = list(post.missing_media)
+    # A photo the copy did not capture (a page saved "HTML only", or without its _files folder) is
+    # recorded as missing, with its web address where the source gives one.
+    uncaptured = [p for p in post.photos if not p.image and is_web_address(p.url)]
+    missing = list(post.missing_media) + (["photo"] if uncaptured and "photo" not in post.missing_media else [])
+    if missing:
+        meta["missing_media"] = missing
     if post.photos:
         meta["gallery"] = [
             {k: v for k, v in (("agency", p.agency), ("photographer", p.photographer), ("rights", from_credit(p.rights)),
-                               ("image", p.image)) if v}
+                               ("image", p.image), ("url", p.url if not p.image and is_web_address(p.url) else None)) if v}
             for p in post.photos
         ]
     meta["fingerprint"] = fingerprint or post_fingerprint(post)
