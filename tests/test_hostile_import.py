@@ -394,7 +394,7 @@ def test_a_text_file_named_jpg_is_not_a_photo(content, tmp_path, capsys):
     code, out, _ = run(capsys, content, path)
     folder = only_post(content)
     assert code == 0 and (f"attention: content/posts/{folder.name}: photo 1: photos/fake.jpg is not an image Pillow can "
-                          "read (UnidentifiedImageError) (expected a JPEG, PNG, WebP or GIF); not copied") in out
+                          "read (UnidentifiedImageError) (expected a JPEG, PNG, WebP, GIF or TIFF); not copied") in out
     assert not (folder / "fake.jpg").exists()
     assert_complete(content)
 
@@ -406,7 +406,7 @@ def test_a_png_with_a_broken_checksum_is_not_a_photo(content, tmp_path, capsys):
     code, out, _ = run(capsys, content, path)
     folder = only_post(content)
     assert code == 0 and (f"attention: content/posts/{folder.name}: photo 1: photos/broken.png is not an image Pillow "
-                          "can read (SyntaxError) (expected a JPEG, PNG, WebP or GIF); not copied") in out
+                          "can read (SyntaxError) (expected a JPEG, PNG, WebP, GIF or TIFF); not copied") in out
     assert_complete(content)
 
 
@@ -415,7 +415,7 @@ def test_a_decompression_bomb_is_not_a_photo(content, tmp_path, capsys):
     code, out, _ = run(capsys, content, path)
     folder = only_post(content)
     assert code == 0 and (f"attention: content/posts/{folder.name}: photo 1: photos/bomb.png is not an image Pillow "
-                          "can read (DecompressionBombError) (expected a JPEG, PNG, WebP or GIF); not copied") in out
+                          "can read (DecompressionBombError) (expected a JPEG, PNG, WebP, GIF or TIFF); not copied") in out
     assert_complete(content)
 
 

@@ -89,6 +89,7 @@ class Photo:
     rights: str | None = None
     image: str | None = None
     url: str | None = None  # the remote image when no local copy was saved
+    file: str | None = None  # a picture the site does not show (HEIC, SVG), kept to download
 
 
 @dataclass
@@ -171,6 +172,7 @@ class GalleryItem:
     image: str | None
     width: int | None = None
     height: int | None = None
+    file: str | None = None  # a picture to download, not shown (HEIC, SVG)
 
     def photographer_in(self, lang: str) -> str | None:
         return self.photographer.get(lang) or self.photographer.get("") or self.photographer.get(DEFAULT_LANG)

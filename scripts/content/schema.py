@@ -325,8 +325,10 @@ GALLERY_ITEM = Record((
     Field("photographer", Localized(), "the photographer: one name, or {en: ..., ru: ..., tr: ...}"),
     Field("rights", Rights(), "the photo's rights statement: a rightsstatements.org or creativecommons.org URI"),
     Field("image", Text(expected="a file name in the post's folder"), "the image file beside meta.yml"),
+    Field("file", Text(expected="a file name in the post's folder"),
+          "a picture the site does not show (HEIC, SVG) beside meta.yml: offered to download, never shown"),
     Field("url", Url(), "the photo's web address, where the copy did not capture the image (http or https)"),
-), expected="a mapping with agency, photographer, rights, image, url")
+), expected="a mapping with agency, photographer, rights, image, file, url")
 
 SOURCE = Record((
     Field("name", Text(), "whose words these are: a channel, a publication", required=True),
@@ -348,7 +350,7 @@ META = Record((
     Field("tags", ListOf(Hashtag()), "hashtags as written, or tag slugs"),
     Field("commemorates", ListOf(Date()), "historical dates the post remembers, YYYY-MM-DD"),
     Field("missing_media", ListOf(Choice(MEDIA)), "media the copy did not capture: " + ", ".join(MEDIA)),
-    Field("gallery", ListOf(GALLERY_ITEM), "photos in order: agency, photographer, rights, image, url"),
+    Field("gallery", ListOf(GALLERY_ITEM), "photos in order: agency, photographer, rights, image, file, url"),
     Field("rights", Rights(), "the rights statement of the post's text: a rightsstatements.org or creativecommons.org URI"),
     Field("fingerprint", Text(), "set by the importer: how a later import recognizes this post"),
 ))

@@ -29,7 +29,7 @@ from .i18n import _FROM, LANG_NAMES, date_text, lang_from, lang_in, lang_name_in
 from .index_pages import credit_links, source_slug
 from .navigation import Ways, render_breadcrumbs, render_ways_on
 from .paths import cross_link, link, post_path, tag_path
-from .photos import render_picture
+from .photos import render_download, render_picture
 from .search_terms import search_extras
 
 # --- paths and links -----------------------------------------------------------------------------
@@ -171,6 +171,9 @@ def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
             boxes.append(f'<div class="lightbox" id="view-{item.n}" role="dialog" aria-label="{html_attr(label)}">'
                          f'<a class="lightbox-close" href="#photo-{item.n}" aria-label="{html_attr(t(lang, "close"))}">×</a>'
                          f'{render_picture(entry, lang, item, alt, largest=True)}</div>\n')
+        elif item.file:
+            picture = (f'<div class="photo-missing" markdown="span"><span class="photo-n">{label}</span>'
+                       f"<br>{render_download(entry, lang, item)}</div>")
         else:
             holder = item.agency
             held = t(lang, "photo_held", holder=escape_markdown(holder)) if holder else t(lang, "photo_held_unknown")
@@ -211,6 +214,7 @@ def _caption_list(entry: Entry, lang: str, version, fallback: bool) -> str:
     for item in entry.gallery:
         caption, lang_attr = _caption(entry, lang, version, fallback, item)
         out.append(f'<li id="photo-{item.n}" value="{item.n}" markdown="span"><span{lang_attr}>{caption}</span> '
-                   f'<small class="credit">{credit_links(item, lang, here)}{provenance.photo_rights(item, lang)}</small></li>\n')
+                   f'<small class="credit">{credit_links(item, lang, here)}{provenance.photo_rights(item, lang)}</small>'
+                   + (f" {render_download(entry, lang, item)}" if item.file else "") + "</li>\n")
     out.append("</ol>\n\n")
     return "".join(out)

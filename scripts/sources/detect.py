@@ -8,6 +8,7 @@ import re
 import stat
 from pathlib import Path
 
+from ..content.images import FILE_SUFFIXES, IMAGE_SUFFIXES
 from ..content.model import ContentError, ContentErrors, Post
 from . import (
     gallery_article,
@@ -34,7 +35,8 @@ EXPECTED = ("expected a saved t.me/s channel page (HTML, or its copied text), a 
             "or a saved photo-gallery article with '©' credit lines and 'N/M' counters")
 
 
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+PHOTO_SUFFIXES = set(IMAGE_SUFFIXES)  # photos the site shows (as copies it makes)
+PICTURE_FILE_SUFFIXES = set(FILE_SUFFIXES)  # pictures kept as a file to download
 
 
 MAX_SOURCE_BYTES = 256 * 2**20  # a saved page is a few MB, a big channel's result.json some tens

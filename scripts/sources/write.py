@@ -77,14 +77,15 @@ def render_meta(post: Post, raw: str, fingerprint: str | None = None) -> dict:
         meta["commemorates"] = [d.isoformat() for d in post.commemorates]
     # A photo the copy did not capture (a page saved "HTML only", or without its _files folder) is
     # recorded as missing, with its web address where the source gives one.
-    uncaptured = [p for p in post.photos if not p.image and is_web_address(p.url)]
+    uncaptured = [p for p in post.photos if not p.image and not p.file and is_web_address(p.url)]
     missing = list(post.missing_media) + (["photo"] if uncaptured and "photo" not in post.missing_media else [])
     if missing:
         meta["missing_media"] = missing
     if post.photos:
         meta["gallery"] = [
             {k: v for k, v in (("agency", p.agency), ("photographer", p.photographer), ("rights", from_credit(p.rights)),
-                               ("image", p.image), ("url", p.url if not p.image and is_web_address(p.url) else None)) if v}
+                               ("image", p.image), ("file", p.file),
+                               ("url", p.url if not p.image and not p.file and is_web_address(p.url) else None)) if v}
             for p in post.photos
         ]
     meta["fingerprint"] = fingerprint or post_fingerprint(post)
