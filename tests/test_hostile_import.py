@@ -276,7 +276,7 @@ def test_an_error_in_a_file_whose_name_is_not_utf8_prints(content, tmp_path, cap
     path = Path(os.fsdecode(bytes(tmp_path) + b"/empty\xff.txt"))
     path.write_bytes(b"")
     message = refused(capsys, content, path)
-    assert message.startswith(f"{tmp_path}/empty\\xff.txt: the file is empty (expected a saved t.me/s channel page")
+    assert message.startswith(f"{tmp_path}/empty\\xff.txt:1: the file is empty (expected a saved t.me/s channel page")
 
 
 def test_a_utf8_page_with_one_windows_1251_line(content, tmp_path, capsys):

@@ -30,6 +30,7 @@ from .common import title_from
 from .detect import (
     check_unicode,
     decode_with_warnings,
+    export_folder,
     export_pages,
     parse_source,
     read_source,
@@ -274,7 +275,12 @@ def read_sources(paths: list[Path]) -> list[tuple[Path, bytes, str, list[Post], 
     ContentError (nothing is written yet)."""
     parsed = []
     for path in map(Path, paths):
+        if path.is_dir():  # an export folder: its messages.html or result.json, or what it is instead
+            path = export_folder(path)
         export = export_pages(path)
+        if export and export[0].name != "messages.html":
+            raise ContentError(path, 1, f"a later page of a Telegram Desktop HTML export without its first page "
+                               "(expected the export folder with messages.html beside it; import the whole folder)")
         if export:  # a Telegram Desktop HTML export: all its pages, in order, as one source
             path = export[0]
         data = read_source(path)
