@@ -20,7 +20,7 @@ from scripts.content.model import ContentError, Photo
 from scripts.site import generate as gen
 from scripts.sources import detect
 from scripts.sources import news_article_html as article
-from scripts.sources.write import render_original
+from scripts.sources.write import original_fields, render_markdown as render_file
 from scripts.text.inline import render_markdown
 from tests.conftest import GALLERY_SEED, TELEGRAM_SEED
 
@@ -195,7 +195,7 @@ def test_markup_in_the_page_comes_out_escaped(title, paragraph, caption):
             f"<figcaption>{html.escape(caption)}</figcaption></figure></article></body></html>")
     [post] = article.parse(page)
     assert_renders_as_text(post)
-    body = markdown.markdown(render_original(post).split("---\n", 2)[2])
+    body = markdown.markdown(render_file(original_fields(post)).split("---\n", 2)[2])
     assert not re.search(r"<(?!/?(p|strong|em|a|br|code)\b)", body), body
 
 
