@@ -213,8 +213,11 @@ def test_a_message_without_an_id_is_named_by_its_position_and_line(tmp_path):
 def test_json_without_messages_is_not_this_format():
     assert not import_telegram_json.looks_like('{"name": "x"}')
     assert not import_telegram_json.looks_like(TELEGRAM_SEED.read_text(encoding="utf-8"))
-    with pytest.raises(ContentError, match=r"^x.json:1: unrecognized format .*Telegram Desktop export"):
+    with pytest.raises(ContentError) as e:  # named for what it is (issue 11), not "unrecognized format"
         parse_source("x.json", '{"name": "x"}')
+    assert str(e.value) == ('x.json:1: JSON, but not a Telegram Desktop export: no "messages" list (expected '
+                            "result.json of a chat or channel exported with Telegram Desktop, Export chat history, "
+                            "format JSON)")
     with pytest.raises(ContentError) as e:
         parse_source("x.json", '{\n "name": "x",\n "messages": 1\n}')
     assert str(e.value) == ("x.json:3: 'messages' is a number (expected a Telegram Desktop result.json: each chat "
