@@ -106,6 +106,16 @@ def test_a_publication_time_the_calendar_has_not_names_its_line():
                             '(expected ISO 8601, e.g. "2024-04-25T13:59:00+00:00")')
 
 
+def test_broken_json_ld_is_said_and_the_page_still_read():
+    head = PAGE.index('<script type="application/ld+json">')
+    line = PAGE.count("\n", 0, head) + 1
+    for bad, why in (("{" * 3, "is not valid JSON"), ('{"a":' * 5000 + "1" + "}" * 5000, "is nested too deeply to read")):
+        broken = PAGE[:head] + f'<script type="application/ld+json">{bad}</script>' + PAGE[head:]
+        [p] = article.parse(broken)
+        assert p.warnings == [f"line {line}: the page's JSON-LD {why}; not read"]
+        assert [x.caption for x in p.photos] == CAPTIONS
+
+
 def test_found_by_content_and_no_other_format_takes_it():
     assert article.looks_like(PAGE)
     assert detect.parse_source(Path("saved.txt"), PAGE)[0] == "news-article-html"

@@ -111,8 +111,11 @@ def _json_ld(soup: BeautifulSoup, warnings: list[str]) -> list[tuple[dict, int]]
         line = script.sourceline or 1
         try:
             data = json.loads(script.string or "")
-        except (ValueError, RecursionError):
+        except ValueError:
             warnings.append(f"line {line}: the page's JSON-LD is not valid JSON; not read")
+            continue
+        except RecursionError:
+            warnings.append(f"line {line}: the page's JSON-LD is nested too deeply to read; not read")
             continue
         stack = [data]
         while stack and len(out) < MAX_LD_OBJECTS:
