@@ -102,6 +102,8 @@ def test_a_heic_and_an_svg_are_kept_as_files_to_download(three):
     assert ('<a class="photo-download" href="order.svg.txt" download="order.svg">Download the picture (SVG file, '
             "which browsers do not show)</a>") in page
     assert "<img" not in page and "<script" not in page and 'href="order.svg"' not in page
+    # the archive holds it: a gallery box with the link, not "the photos were published at the source"
+    assert '<figure class="photo" id="photo-1"' in page and "photos-elsewhere" not in page
     ru = (docs / "ru" / "posts" / f"{heic.name}.md").read_text(encoding="utf-8")
     assert (f'href="../../../posts/{heic.name}/IMG&#95;0451.HEIC" download="IMG&#95;0451.HEIC">Скачать изображение '
             "(файл HEIC, браузеры его не показывают)</a>") in ru

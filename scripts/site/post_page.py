@@ -156,7 +156,7 @@ def credit_line(lang: str, source_lang: str, version) -> str | None:
 
 
 def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
-    if not any(item.image for item in entry.gallery):
+    if not any(item.image or item.file for item in entry.gallery):  # the archive holds none of them
         return _caption_list(entry, lang, version, fallback)
     out = [f"## {t(lang, 'photos')}\n\n", '<div class="gallery" markdown>\n']
     boxes = []
@@ -214,7 +214,6 @@ def _caption_list(entry: Entry, lang: str, version, fallback: bool) -> str:
     for item in entry.gallery:
         caption, lang_attr = _caption(entry, lang, version, fallback, item)
         out.append(f'<li id="photo-{item.n}" value="{item.n}" markdown="span"><span{lang_attr}>{caption}</span> '
-                   f'<small class="credit">{credit_links(item, lang, here)}{provenance.photo_rights(item, lang)}</small>'
-                   + (f" {render_download(entry, lang, item)}" if item.file else "") + "</li>\n")
+                   f'<small class="credit">{credit_links(item, lang, here)}{provenance.photo_rights(item, lang)}</small></li>\n')
     out.append("</ol>\n\n")
     return "".join(out)
