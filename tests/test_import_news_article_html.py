@@ -18,6 +18,7 @@ from scripts.cli import main
 from scripts.content.load import load_content
 from scripts.content.model import ContentError, Photo
 from scripts.site import generate as gen
+from scripts.site import open_data
 from scripts.sources import detect
 from scripts.sources import news_article_html as article
 from scripts.sources.write import original_fields, render_markdown as render_file
@@ -252,3 +253,15 @@ def test_script_in_the_title_a_javascript_address_and_a_quote_in_an_image_name(t
     assert 'src="x%22%20onerror%3D%22alert%281%29-8.jpg"' in page_md  # the photo is there, its name encoded
     assert 'x" onerror=' not in page_md and "onerror=\"alert" not in page_md
     assert "javascript:" not in page_md
+
+
+def test_the_raw_html_is_published_as_text_never_as_a_page_of_the_site(tmp_path, capsys):
+    """A saved page is archived verbatim; published as it is, a script planted in it would run as a page
+    of the site (the pages' Content-Security-Policy is not in it): so it is published as <name>.html.txt."""
+    page = tmp_path / "elbe.html"
+    page.write_text(PAGE.replace("<body ", "<body><script>alert(document.domain)</script><x ", 1), encoding="utf-8")
+    assert run(capsys, tmp_path / "content", page)[0] == 0
+    open_data.write_open_data(tmp_path / "site", load_content(tmp_path / "content"), "https://example.org/")
+    assert sorted(p.name for p in (tmp_path / "site" / "sources" / "raw").iterdir()) == ["elbe.html.txt"]
+    assert (tmp_path / "site" / "sources" / "raw" / "elbe.html.txt").read_bytes() == page.read_bytes()
+    assert "elbe.html.txt" in (tmp_path / "site" / "data" / "posts.csv").read_text(encoding="utf-8")
