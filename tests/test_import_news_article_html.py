@@ -24,6 +24,7 @@ from scripts.sources import news_article_html as article
 from scripts.sources.write import original_fields, render_markdown as render_file
 from scripts.text.inline import render_markdown
 from tests.conftest import GALLERY_SEED, TELEGRAM_SEED
+from tests.test_inline import EXTENSIONS  # the site's Markdown extensions, read from mkdocs.yml
 
 FOLDER = Path(__file__).parent / "fixtures" / "sources" / "news_article"
 PAGE = (FOLDER / "elbe.html").read_text(encoding="utf-8")
@@ -206,7 +207,7 @@ def test_markup_in_the_page_comes_out_escaped(title, paragraph, caption):
             f"<figcaption>{html.escape(caption)}</figcaption></figure></article></body></html>")
     [post] = article.parse(page)
     assert_renders_as_text(post)
-    body = markdown.markdown(render_file(original_fields(post)).split("---\n", 2)[2])
+    body = markdown.markdown(render_file(original_fields(post)).split("---\n", 2)[2], extensions=EXTENSIONS)
     assert not re.search(r"<(?!/?(p|strong|em|a|br|code)\b)", body), body
 
 
@@ -214,13 +215,13 @@ def assert_renders_as_text(post):
     """Each paragraph and caption of the Markdown the importer writes shows as its text, with no tag
     the source wrote and only safe links."""
     for para in post.paragraphs:
-        out = markdown.markdown(render_markdown(para))
+        out = markdown.markdown(render_markdown(para), extensions=EXTENSIONS)
         assert set(re.findall(r"</?([a-z0-9]+)", out)) <= {"p", "strong", "em", "a", "br", "code"}, out
         assert all(h.startswith(("https://", "http://", "mailto:", "tg:")) for h in re.findall(r'href="([^"]*)"', out))
         assert " ".join(html.unescape(re.sub(r"<[^>]+>", "", out)).split()) == " ".join(para.text.split()), out
     for photo in post.photos:
         from scripts.text.escape import escape_markdown
-        out = markdown.markdown(escape_markdown(photo.caption)) if photo.caption.strip() else ""
+        out = markdown.markdown(escape_markdown(photo.caption), extensions=EXTENSIONS) if photo.caption.strip() else ""
         assert not re.search(r"<(?!/?p>)", out), out
 
 
