@@ -81,6 +81,8 @@ def test_an_empty_file(tmp_path, capsys):
      "save the article as a web page (HTML), or copy its text into a .txt file"),
     ("ChatExport.zip", b"PK\x03\x04\x14\x00\x00\x00", "a ZIP archive",
      "unzip it and import the export folder, or its messages.html or result.json"),
+    ("Article.webarchive", b"bplist00\xd1\x01\x02_\x10\x0fWebMainResource", "a Safari web archive",
+     'save the page again as "Page Source", or from another browser as "Web page, complete"'),
 ])
 def test_a_binary_file_is_named_for_what_it_is(tmp_path, capsys, name, data, what, instead):
     path = tmp_path / name
@@ -100,3 +102,16 @@ def test_a_whole_export_folder_is_imported(tmp_path, capsys):
     out, _ = capsys.readouterr()
     assert code == 0 and "created content/posts/" in out
     assert sorted(p.name for p in (tmp_path / "c2" / "sources").iterdir()) == ["result.json"]
+
+
+def test_a_page_saved_as_a_single_file(tmp_path, capsys):
+    path = tmp_path / "Article.mhtml"
+    path.write_text('From: <Saved by Blink>\r\nSnapshot-Content-Location: https://sputnikglobe.com/20240425/x.html\r\n'
+                    'Subject: Spirit of the Elbe\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n'
+                    '\ttype="text/html";\r\n\tboundary="----MultipartBoundary--abc----"\r\n\r\n'
+                    '------MultipartBoundary--abc----\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: '
+                    'quoted-printable\r\n\r\n<html><head><meta property=3D"og:type" content=3D"article">'
+                    '<script type=3D"application/ld+json">{"@type":"NewsArticle"}</script>', encoding="utf-8")
+    assert refused(capsys, tmp_path, path) == (
+        f"{path}:1: a web page saved as a single file (MHTML), whose HTML is encoded inside it (expected the page "
+        'saved as "Web page, complete": Article.html beside its Article_files/ folder)')

@@ -107,6 +107,8 @@ SIGNATURES = (
     (b"II*\x00", "a TIFF image", _PHOTO_INSTEAD), (b"MM\x00*", "a TIFF image", _PHOTO_INSTEAD),
     (b"%PDF-", "a PDF document", "save the article as a web page (HTML), or copy its text into a .txt file"),
     (b"PK\x03\x04", "a ZIP archive", "unzip it and import the export folder, or its messages.html or result.json"),
+    (b"bplist00", "a Safari web archive", "save the page again as \"Page Source\", or from another browser as "
+     "\"Web page, complete\""),
 )
 
 
@@ -217,6 +219,8 @@ def export_pages(path: Path) -> list[Path]:
 def parse_source(path: Path, text: str, pages: list[tuple[str, str]] | None = None) -> tuple[str, list[Post]]:
     """(format name, posts) for a raw source text; ContentError when the format is unknown or empty.
     `pages`: every page of a Telegram Desktop HTML export, (file name, text), when `path` is its first."""
+    if _MHTML.search(text[:4000]):  # its HTML is encoded: no format may read it as a page
+        raise ContentError(path, 1, named_refusal(text))
     for fmt in FORMATS:
         if fmt.looks_like(text):
             try:
@@ -233,6 +237,7 @@ def parse_source(path: Path, text: str, pages: list[tuple[str, str]] | None = No
 
 # A t.me page that lists no posts: the channel's preview page (t.me/<channel>) or a t.me/s page saved empty.
 _TME_PAGE = re.compile(r'class="tgme_(?:page|channel_history|channel_info)\b|property="og:site_name" content="Telegram"')
+_MHTML = re.compile(r"^Content-Type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 _EXPORT_PAGE = re.compile(r'<div class="page_header">|<div class="history">')
 
 
@@ -240,6 +245,9 @@ def named_refusal(text: str) -> str | None:
     """What an unusable source is and what to do, for files that look like a known format but hold
     nothing to import; None for anything else."""
     head = text[:400_000]
+    if _MHTML.search(head[:4000]):
+        return ("a web page saved as a single file (MHTML), whose HTML is encoded inside it (expected the page saved as "
+                "\"Web page, complete\": Article.html beside its Article_files/ folder)")
     if head.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
         return ("JSON, but not a Telegram Desktop export: no \"messages\" list (expected result.json of a chat or "
                 "channel exported with Telegram Desktop, Export chat history, format JSON)")
