@@ -99,6 +99,17 @@ def test_a_page_without_figures_has_the_json_ld_photos_not_captured():
         (n, c, None, CDN.format(1118123401 + n)) for n, c in enumerate(CAPTIONS, 1)]
 
 
+@pytest.mark.parametrize("written, date, time, published", [
+    ("2024-04-25", dt.date(2024, 4, 25), None, None),  # a day only: no time is made up
+    ("2024-04-25T16:59:00+03:00", dt.date(2024, 4, 25), "16:59 UTC+03:00", "2024-04-25T16:59:00+03:00"),
+    ("2024-04-25T13:59:00Z", dt.date(2024, 4, 25), "13:59 UTC", "2024-04-25T13:59:00+00:00"),
+    ("2024-04-25T13:59", dt.date(2024, 4, 25), "13:59", None),  # no offset: the time as written, no instant
+])
+def test_the_publication_time_as_the_page_states_it(written, date, time, published):
+    [p] = article.parse(PAGE.replace('content="20240425T1359+0000"', f'content="{written}"'))
+    assert (p.date, p.time, p.published) == (date, time, published)
+
+
 def test_a_publication_time_the_calendar_has_not_names_its_line():
     broken = PAGE.replace('content="20240425T1359+0000"', 'content="2024-02-30T13:59"')
     line = broken.split("\n").index('<meta property="article:published_time" content="2024-02-30T13:59">') + 1

@@ -56,7 +56,7 @@ def parse(text: str) -> list[Post]:
     title = _first(meta.get("og:title"), _text(article.get("headline")), _element_text(soup.find("h1")))
     if title and site:
         title = re.sub(rf"\s+[-–—|]\s+{re.escape(site)}$", "", title)
-    when = _published(meta, objects)
+    when, when_text = _published(meta, objects)
     url, refused = _address(soup, meta, article)
     if url is None and refused:
         warnings.append(f"the page's address {refused!r} is not an http or https address; not recorded")
@@ -77,7 +77,7 @@ def parse(text: str) -> list[Post]:
         source_kind=KIND,
         title=title or title_from(texts),
         date=when.date() if when else None,
-        time=_time(when) if when else None,
+        time=_time(when) if when and not _DAY_ONLY.match(when_text or "") else None,
         tags=tags,
         photos=photos,
         warnings=warnings,
@@ -159,16 +159,19 @@ def _element_text(el) -> str | None:
     return normalize_line(el.get_text(" ")) or None if el is not None else None
 
 
-def _published(meta: dict, objects: list[tuple[dict, int]]) -> dt.datetime | None:
-    """The publication time the metadata states (article:published_time, then JSON-LD datePublished);
-    a ContentError, with its line, for one that is not a date and time."""
+_DAY_ONLY = re.compile(r"^\d{4}-?\d{2}-?\d{2}$")  # a date without a time: the post has no time
+
+
+def _published(meta: dict, objects: list[tuple[dict, int]]) -> tuple[dt.datetime | None, str | None]:
+    """The publication time the metadata states (article:published_time, then JSON-LD datePublished), and
+    the value as written; a ContentError, with its line, for one that is not a date and time."""
     found = [("article:published_time", *meta["article:published_time"])] if "article:published_time" in meta else []
     found += [("datePublished", v, line) for o, line in objects if (v := _text(o.get("datePublished")))]
     if not found:
-        return None
+        return None, None
     name, value, line = found[0]
     try:
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")), value
     except ValueError:
         raise ContentError(SOURCE, line, f"{name} {value[:40]!r} is not a date and time "
                            "(expected ISO 8601, e.g. \"2024-04-25T13:59:00+00:00\")") from None
@@ -179,7 +182,7 @@ def _time(when: dt.datetime) -> str:
     offset = when.utcoffset()
     if offset is None:
         return when.strftime("%H:%M")
-    return when.strftime("%H:%M") + (" UTC" if not offset else f" UTC{when.strftime('%z')[:3]}:{when.strftime('%z')[3:]}")
+    return when.strftime("%H:%M") + (" UTC" if not offset else f" UTC{when.isoformat()[-6:]}")
 
 
 def _address(soup: BeautifulSoup, meta: dict, article: dict) -> tuple[str | None, str | None]:
