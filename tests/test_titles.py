@@ -82,3 +82,15 @@ def test_a_first_line_without_a_full_stop_is_the_title_and_leaves_the_body():
     fields = original_fields(post("Victory Day in Moscow (photos)\nThe parade began at ten.\nVeterans came."))
     assert fields["title"] == "Victory Day in Moscow (photos)"
     assert fields["body"] == "The parade began at ten.  \nVeterans came."
+
+
+def test_hashtags_left_after_the_title_sentence_are_the_tags_not_a_paragraph():
+    """'22 Haziran 1941: Büyük Vatanseverlik Savaşı başladı. #22Haziran': the body was '\\#22Haziran',
+    a tag written as text that links nowhere; the tag is the post's, listed on the page."""
+    p = post("22 Haziran 1941: savaş başladı. #22Haziran")
+    p.tags = ["22Haziran"]
+    fields = original_fields(p)
+    assert fields["title"] == "22 Haziran 1941: savaş başladı."
+    assert fields["body"] == ""
+    other = post("22 Haziran 1941: savaş başladı. #Elsewhere")  # a tag the post does not carry stays text
+    assert original_fields(other)["body"] == "\\#Elsewhere"

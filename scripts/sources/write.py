@@ -20,6 +20,7 @@ from ..content.sources_registry import add_sources
 from ..content.yaml_io import dump_yaml, load_yaml, read_text, split_front_matter
 from ..files import write_bytes_atomic
 from ..text.dedupe import fingerprint
+from ..text.hashtags import HASHTAG, is_hashtag_line, tag_key
 from ..text.escape import escape_markdown
 from ..text.inline import render_markdown as inline_markdown
 from ..text.slugs import slugify
@@ -134,8 +135,10 @@ def title_once(post: Post) -> tuple[str, list]:
         if links:
             joined = [part for i, link in enumerate(links) for part in ((Span(" · "),) if i else ()) + (link,)]
             kept.append(Paragraph("".join(s.text for s in joined), first.lang, tuple(joined)))
-    if end:
-        rest = first.text[end.end():]
+    rest = first.text[end.end():] if end else ""
+    if is_hashtag_line(rest) and {tag_key(t) for t in HASHTAG.findall(rest)} <= {tag_key(t) for t in post.tags}:
+        rest = ""  # only the post's hashtags were left: they are its tags, listed on the page as links
+    if rest:
         spans = tuple(_spans_between(first.spans, end.end(), len(first.text))) if first.spans else ()
         kept.append(Paragraph(rest, first.lang, spans if any(s.href or s.bold or s.italic or s.code or s.strike
                                                              for s in spans) else ()))
