@@ -3,6 +3,7 @@ into a content/ folder; and a reader of built HTML that reports what markup a pa
 
 from __future__ import annotations
 
+import html
 import html.parser
 import json
 import re
@@ -15,6 +16,7 @@ from scripts.sources.write import import_paths
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 RAW = [HOSTILE / "telegram_page.txt", HOSTILE / "gallery_article.txt", HOSTILE / "export" / "result.json"]
+ARTICLE = HOSTILE / "news_article"  # a saved news article page: page.html with planted.json's values
 MARK = "__pwned"  # every planted script sets window.__pwned: found outside text, it is live
 
 
@@ -36,9 +38,9 @@ def defang(value):
 def _raw_files(into: Path, clean: bool) -> list[Path]:
     """The raw sources to import: the hostile ones, or their clean twins (written into `into`)."""
     if not clean:
-        return RAW
+        return RAW + [_article(into, clean)]
     into.mkdir(parents=True, exist_ok=True)
-    out = []
+    out = [_article(into, clean)]
     for path in RAW[:2]:
         out.append(into / path.name)
         out[-1].write_text(defang(path.read_text(encoding="utf-8")), encoding="utf-8")
@@ -49,6 +51,25 @@ def _raw_files(into: Path, clean: bool) -> list[Path]:
     data = json.loads(RAW[2].read_text(encoding="utf-8"))
     (export / "result.json").write_text(json.dumps(defang(data), ensure_ascii=False), encoding="utf-8")
     return out + [export / "result.json"]
+
+
+def _article(into: Path, clean: bool) -> Path:
+    """The saved news article, written into `into`: page.html with planted.json's values escaped as a page
+    carries them (HTML text and attributes; '</' as '<\\/' in its JSON-LD, as CMSs write it), and its
+    photo, under the planted file name, in page_files/ (saved "complete")."""
+    values = json.loads((ARTICLE / "planted.json").read_text(encoding="utf-8"))
+    values = defang(values) if clean else values
+    jsonld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": values["title"],
+                         "publisher": {"@type": "Organization", "name": values["site"]},
+                         "image": [{"@type": "ImageObject", "caption": values["caption"], "creditText": values["credit"]}]},
+                        ensure_ascii=False).replace("</", "<\\/")
+    page = (ARTICLE / "page.html").read_text(encoding="utf-8").replace("{jsonld}", jsonld)
+    for key, value in values.items():
+        page = page.replace("{" + key + "}", html.escape(value))
+    (into / "page_files").mkdir(parents=True, exist_ok=True)
+    shutil.copy(next((RAW[2].parent / "photos").iterdir()), into / "page_files" / values["image"])
+    (into / "page.html").write_text(page, encoding="utf-8")
+    return into / "page.html"
 
 
 def hostile_content(root: Path, clean: bool = False) -> Path:

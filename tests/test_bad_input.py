@@ -52,14 +52,16 @@ def page_html(content: Path, tmp_path: Path, lang: str, post_id: str) -> str:
 
 def test_empty_file(content, capsys):
     assert refused(content, "empty.txt", capsys).endswith(
-        "empty.txt: the file is empty (expected a saved t.me/s channel page (HTML, or its copied text), a Telegram "
+        "empty.txt:1: the file is empty (expected a saved t.me/s channel page (HTML, or its copied text), a Telegram "
         "Desktop export (messages.html or result.json), a saved Telegram channel page with 'Forwarded from <channel>' "
-        "lines, or a saved photo-gallery article with '©' credit lines and 'N/M' counters)")
+        "lines, a saved news article page (HTML with Open Graph or JSON-LD NewsArticle metadata), or a saved "
+        "photo-gallery article with '©' credit lines and 'N/M' counters)")
 
 
 def test_binary_file(content, capsys):
     assert refused(content, "binary.jpg", capsys).endswith(
-        "binary.jpg:1: binary data, not text (expected a saved page or article as UTF-8 text)")
+        "binary.jpg:1: a JPEG image, not a saved page (expected a saved page, article or export as text: a photo "
+        "belongs in a post folder, beside meta.yml, named in its gallery as image: binary.jpg)")
 
 
 @pytest.mark.parametrize("name, text", [("cp1251.txt", "Парад 7 ноября 1941 года вошёл в историю."),
@@ -75,9 +77,10 @@ def test_other_encodings_are_read(content, name, text):
 
 def test_a_saved_page_with_no_posts(content, capsys):
     assert refused(content, "no_posts.txt", capsys).endswith(
-        "no_posts.txt: no posts found in this telegram-web source (expected a saved t.me/s channel page (HTML, or "
+        "no_posts.txt:1: no posts found in this telegram-web source (expected a saved t.me/s channel page (HTML, or "
         "its copied text), a Telegram Desktop export (messages.html or result.json), a saved Telegram channel page "
-        "with 'Forwarded from <channel>' lines, or a saved photo-gallery article with '©' credit lines and 'N/M' counters)")
+        "with 'Forwarded from <channel>' lines, a saved news article page (HTML with Open Graph or JSON-LD NewsArticle "
+        "metadata), or a saved photo-gallery article with '©' credit lines and 'N/M' counters)")
 
 
 def test_a_post_with_only_hashtags(content, tmp_path):

@@ -58,9 +58,10 @@ def test_contributor_edits_are_kept_unless_forced(content, capsys):
 
 
 @pytest.mark.parametrize("name, data, message", [
-    ("empty.txt", b"", "empty.txt: the file is empty (expected a saved t.me/s channel page"),
-    ("blank.txt", b"  \n\n ", "blank.txt: the file is empty"),
-    ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "photo.jpg:1: binary data, not text"),
+    ("empty.txt", b"", "empty.txt:1: the file is empty (expected a saved t.me/s channel page"),
+    ("blank.txt", b"  \n\n ", "blank.txt:1: the file is empty"),
+    ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "photo.jpg:1: a JPEG image, not a saved page"),
+    ("data.bin", b"\x01\x02\x00\x03", "data.bin:1: binary data, not text"),
     ("notes.txt", b"Just some notes\nwith no posts.\n", "notes.txt:1: unrecognized format (expected"),
     ("latin1.txt", "Forwarded from X\nCaf\xe9 \xe0 la page\n".encode("latin-1"), "latin1.txt:2: not UTF-8 text"),
 ])

@@ -6,7 +6,7 @@ import pytest
 
 from scripts.cli import main
 from scripts.content.load import load_content
-from scripts.site.generate import render_site
+from scripts.site.generate import iter_pages
 from scripts.site.i18n import STRINGS
 from tests.conftest import ROOT
 
@@ -29,7 +29,7 @@ def test_new_scaffolds_a_valid_post(content, capsys):
     assert entry.lang == "ru" and str(entry.date) == "2025-06-24"
     assert [t.slug for t in entry.tags] == ["parade", "victory80"]
     assert set(entry.versions) == {"ru"}  # empty translation files: not translated yet
-    pages = render_site(load_content(content))
+    pages = dict(iter_pages(load_content(content)))
     assert "Оригинал на русском языке." in pages[f"ru/posts/{folder.name}.md"]
     assert "This post has not been translated into English yet." in pages[f"en/posts/{folder.name}.md"]
 
@@ -57,6 +57,6 @@ def test_status_lists_missing_and_stale(content, capsys):
 
 
 def test_status_page_in_every_language(content):
-    pages = render_site(load_content(content))
+    pages = dict(iter_pages(load_content(content)))
     for lang in ("en", "ru", "tr"):
         assert "| tr | 0/1 (0%) |" in pages[f"{lang}/status.md"]

@@ -2,7 +2,7 @@
 shown untranslated, in its language, on every site language's page: never labelled as one of ours."""
 
 from scripts.content.load import load_content
-from scripts.site.generate import render_site
+from scripts.site.generate import iter_pages
 from scripts.sources.write import import_paths
 
 UKRAINIAN = ("Forwarded from Ukrainian Institute of National Memory\n"
@@ -22,7 +22,7 @@ def test_a_ukrainian_post_is_ukrainian(tmp_path):
     content = load_content(root)
     [entry] = content.entries
     assert entry.lang == "uk"
-    pages = render_site(content)
+    pages = dict(iter_pages(content))
     en = pages[f"en/posts/{entry.id}.md"]
     ru = pages[f"ru/posts/{entry.id}.md"]
     tr = pages[f"tr/posts/{entry.id}.md"]

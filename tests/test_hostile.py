@@ -153,6 +153,20 @@ def test_every_case_of_the_issue_is_text_on_its_page(hostile):
     from urllib.parse import unquote
     folder = site / "posts/victory-day-in-photographs-data-text-html-script-window"
     assert all((folder / unquote(v)).is_file() for v in srcs)  # the address is the file's
+    # A saved news article (issue 11): its og:title, description, body, caption, credit and publisher are
+    # text; its javascript: og:url is no link; its photo's planted file name is a percent-encoded src.
+    article = page("posts/script-window-pwned-a1-script-spirit-of-the-elbe")
+    article_text = "".join(article.text)
+    for planted in ("<script>window.__pwned='a1'</script> Spirit of the Elbe",
+                    "The meeting \"><svg onload=\"window.__pwned='a3'\"> on the Elbe",
+                    "A body line with <iframe srcdoc=\"<script>parent.__pwned='a4'</script>\"></iframe> and & inside.",
+                    "A caption </figcaption><script>window.__pwned='a5'</script> at Torgau.",
+                    "Person \"><img src=x onerror=\"window.__pwned='a6'\">",
+                    "Agency <img src=x onerror=\"window.__pwned='a2'\">"):
+        assert planted in article_text, planted
+    assert not attr(article, "a", "href", lambda v: "a8" in v or v.startswith("javascript:"))
+    article_srcs = attr(article, "img", "src")
+    assert len(article_srcs) == 2 and all(v.startswith("b%22%20onerror%3D%22window.__pwned%3D%27a7%27") for v in article_srcs)
     # A channel name on its source's page.
     source = page("sources/img-src-x-onerror-window-pwned-t7")
     assert "".join(source.text).count("Source: <img src=x onerror=\"window.__pwned='t7'\">") >= 3  # title, header, h1

@@ -221,7 +221,7 @@ def test_a_gallery_date_on_a_later_line_names_that_line(content, tmp_path, capsy
 def test_a_json_date_the_calendar_has_not(content, tmp_path, capsys):
     path = export(tmp_path, [message(1, date="2023-02-30T10:00:00")])
     assert refused(capsys, content, path) == (
-        f"{path}:7: message 1: 'date' is \"2023-02-30T10:00:00\" (expected e.g. \"2023-04-25T10:15:00\")")
+        f"{path}:6: message 1 (id 1): 'date' is \"2023-02-30T10:00:00\" (expected e.g. \"2023-04-25T10:15:00\")")
 
 
 # --- Unicode -------------------------------------------------------------------------------------------
@@ -276,7 +276,7 @@ def test_an_error_in_a_file_whose_name_is_not_utf8_prints(content, tmp_path, cap
     path = Path(os.fsdecode(bytes(tmp_path) + b"/empty\xff.txt"))
     path.write_bytes(b"")
     message = refused(capsys, content, path)
-    assert message.startswith(f"{tmp_path}/empty\\xff.txt: the file is empty (expected a saved t.me/s channel page")
+    assert message.startswith(f"{tmp_path}/empty\\xff.txt:1: the file is empty (expected a saved t.me/s channel page")
 
 
 def test_a_utf8_page_with_one_windows_1251_line(content, tmp_path, capsys):
@@ -394,7 +394,7 @@ def test_a_text_file_named_jpg_is_not_a_photo(content, tmp_path, capsys):
     code, out, _ = run(capsys, content, path)
     folder = only_post(content)
     assert code == 0 and (f"attention: content/posts/{folder.name}: photo 1: photos/fake.jpg is not an image Pillow can "
-                          "read (UnidentifiedImageError) (expected a JPEG, PNG, WebP or GIF); not copied") in out
+                          "read (UnidentifiedImageError) (expected a JPEG, PNG, WebP, GIF or TIFF); not copied") in out
     assert not (folder / "fake.jpg").exists()
     assert_complete(content)
 
@@ -406,7 +406,7 @@ def test_a_png_with_a_broken_checksum_is_not_a_photo(content, tmp_path, capsys):
     code, out, _ = run(capsys, content, path)
     folder = only_post(content)
     assert code == 0 and (f"attention: content/posts/{folder.name}: photo 1: photos/broken.png is not an image Pillow "
-                          "can read (SyntaxError) (expected a JPEG, PNG, WebP or GIF); not copied") in out
+                          "can read (SyntaxError) (expected a JPEG, PNG, WebP, GIF or TIFF); not copied") in out
     assert_complete(content)
 
 
@@ -415,7 +415,7 @@ def test_a_decompression_bomb_is_not_a_photo(content, tmp_path, capsys):
     code, out, _ = run(capsys, content, path)
     folder = only_post(content)
     assert code == 0 and (f"attention: content/posts/{folder.name}: photo 1: photos/bomb.png is not an image Pillow "
-                          "can read (DecompressionBombError) (expected a JPEG, PNG, WebP or GIF); not copied") in out
+                          "can read (DecompressionBombError) (expected a JPEG, PNG, WebP, GIF or TIFF); not copied") in out
     assert_complete(content)
 
 

@@ -38,6 +38,17 @@ def posts():
     return copy_import.parse(COPY)
 
 
+def test_the_copy_is_told_by_its_footers_though_it_holds_a_forwarded_post(posts):
+    """A channel's copy has a "Forwarded from" line above each post it forwarded; read as a page of forwards,
+    it gave 2 posts of the copy's 12 and lost the channel's own."""
+    from scripts.sources.detect import parse_source
+
+    assert "Forwarded from Russian MFA" in COPY
+    kind, found = parse_source("channel_copy.txt", COPY)
+    assert kind == "telegram-channel-text"
+    assert [p.title for p in found] == [p.title for p in posts] and len(found) > 2
+
+
 def texts(p):
     return [para.text for para in p.paragraphs]
 

@@ -3,6 +3,7 @@ and the same post recognized whether it came from the JSON export or from a save
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -83,8 +84,8 @@ def test_text_link_keeps_its_visible_text_and_its_target(posts):
     links = [(s.text, s.href) for p in posts[2].paragraphs for s in p.spans if s.href]
     assert ("joint statement", "https://example.org/elbe-statement") in links
     assert not any("text links" in w for w in posts[2].warnings)
-    from scripts.sources.write import render_original
-    assert "[joint statement](<https://example.org/elbe-statement>)" in render_original(posts[2])
+    from scripts.sources.write import original_fields, render_markdown
+    assert "[joint statement](<https://example.org/elbe-statement>)" in render_markdown(original_fields(posts[2]))
 
 
 def test_text_entities_used_when_there_is_no_text():
@@ -181,19 +182,42 @@ def test_a_malformed_message_names_its_line(tmp_path):
     with pytest.raises(ContentError) as e:
         import_paths([path], tmp_path / "content")
     lines = path.read_text(encoding="utf-8").split("\n")
-    line_2 = lines.index('   "id": 2,') + 1
-    line_3 = lines.index('   "id": 3,') + 1
+    line_2 = lines.index('   "id": 2,')  # the line before it opens the message's object
+    line_3 = lines.index('   "id": 3,')
+    assert lines[line_2 - 1].strip() == lines[line_3 - 1].strip() == "{"
     assert str(e.value).split("\n") == [
-        f"{path}:{line_2}: message 2: 'text' is a number (expected a string, or a list of strings and entities)",
-        f"{path}:{line_3}: message 3: 'date' is \"yesterday\" (expected e.g. \"2023-04-25T10:15:00\")",
+        f"{path}:{line_2}: message 2 (id 2): 'text' is a number (expected a string, or a list of strings and entities)",
+        f"{path}:{line_3}: message 3 (id 3): 'date' is \"yesterday\" (expected e.g. \"2023-04-25T10:15:00\")",
+    ]
+
+
+def test_a_message_without_an_id_is_named_by_its_position_and_line(tmp_path):
+    """Not "message None" (issue 11): its number in the export and the line its object starts on,
+    in an account export too, where ids repeat across chats."""
+    one = {"name": "A", "id": 1, "messages": [msg(1, "Fine.")]}
+    two = {"name": "B", "id": 2, "messages": [msg(1, "Also fine."), {"type": "message", "text": "No id."}, [1]]}
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps({"chats": {"list": [one, two]}}, indent=1), encoding="utf-8")
+    with pytest.raises(ContentError) as e:
+        parse_source(path, path.read_text(encoding="utf-8"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    no_id = next(n for n, line in enumerate(lines, 1) if '"No id."' in line)
+    opening = max(n for n in range(1, no_id) if lines[n - 1].strip() == "{")
+    listed = next(n for n in range(no_id, len(lines)) if lines[n - 1].strip() == "[")
+    assert str(e.value).split("\n") == [
+        f"{path}:{opening}: message 3: no 'id' (expected the message's number, e.g. \"id\": 17)",
+        f"{path}:{listed}: message 4 is a list (expected an object)",
     ]
 
 
 def test_json_without_messages_is_not_this_format():
     assert not import_telegram_json.looks_like('{"name": "x"}')
     assert not import_telegram_json.looks_like(TELEGRAM_SEED.read_text(encoding="utf-8"))
-    with pytest.raises(ContentError, match=r"^x.json:1: unrecognized format .*Telegram Desktop export"):
+    with pytest.raises(ContentError) as e:  # named for what it is (issue 11), not "unrecognized format"
         parse_source("x.json", '{"name": "x"}')
+    assert str(e.value) == ('x.json:1: JSON, but not a Telegram Desktop export: no "messages" list (expected '
+                            "result.json of a chat or channel exported with Telegram Desktop, Export chat history, "
+                            "format JSON)")
     with pytest.raises(ContentError) as e:
         parse_source("x.json", '{\n "name": "x",\n "messages": 1\n}')
     assert str(e.value) == ("x.json:3: 'messages' is a number (expected a Telegram Desktop result.json: each chat "
@@ -244,12 +268,35 @@ MESSAGE = st.fixed_dictionaries({"id": st.integers(0, 3) | JSON, "type": field("
 
 @given(st.lists(MESSAGE | MESSAGE | st.dictionaries(KEYS, JSON, max_size=6) | JSON, max_size=5))
 @settings(max_examples=300)
-def test_any_export_shape_raises_only_the_content_error(messages):
+def test_any_export_shape_gives_posts_of_its_messages_or_one_error_line(messages):
+    """Whatever the shape: posts, no more than the export's messages and every word from the export's own
+    strings; or errors of the form `result.json:line: problem (expected ...)`, one per line."""
+    strings = " ".join(_strings(messages))
     for data in ({"name": "C", "messages": messages}, {"chats": {"list": messages}}):
         try:
-            parse_source("result.json", json.dumps(data))
-        except ContentError:
-            pass
+            kind, posts = parse_source("result.json", json.dumps(data))
+        except ContentError as e:
+            lines = str(e).splitlines()
+            assert lines and all(re.fullmatch(r"result\.json(:[1-9]\d*)?: \S.* \(expected .+\)", line)
+                                 for line in lines), str(e)
+            continue
+        assert kind == "telegram-json"
+        assert 0 < len(posts) <= sum(isinstance(m, dict) for m in messages)
+        for post in posts:
+            for paragraph in post.paragraphs:
+                assert [w for w in paragraph.text.split() if w not in strings] == [], (paragraph.text, messages)
+
+
+def _strings(value):
+    """Every string an export holds, keys aside."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
 
 
 def seed_first_post_lines() -> list[str]:
@@ -307,11 +354,14 @@ def test_line_breaks_emphasis_and_unixtime():
     """A poem keeps its lines in one paragraph, bold stays bold, and date_unixtime dates a message without 'date'."""
     export = {"name": "Poems", "type": "public_channel", "id": 42, "messages": [{
         "id": 5, "type": "message", "date_unixtime": "1683624600",
-        "text_entities": [{"type": "bold", "text": "Жди меня"}, {"type": "plain", "text": ", и я вернусь.\nТолько очень жди.\n\nК. Симонов"}]}]}
+        "text_entities": [{"type": "plain", "text": "Стихи 1941 года.\n\n"}, {"type": "bold", "text": "Жди меня"},
+                          {"type": "plain", "text": ", и я вернусь.\nТолько очень жди.\n\nК. Симонов"}]}]}
     [post] = import_telegram_json.parse(json.dumps(export, ensure_ascii=False))
-    assert [p.text for p in post.paragraphs] == ["Жди меня, и я вернусь.\nТолько очень жди.", "К. Симонов"]
-    assert post.paragraphs[0].spans[0].text == "Жди меня" and post.paragraphs[0].spans[0].bold
+    assert [p.text for p in post.paragraphs] == ["Стихи 1941 года.", "Жди меня, и я вернусь.\nТолько очень жди.", "К. Симонов"]
+    assert post.paragraphs[1].spans[0].text == "Жди меня" and post.paragraphs[1].spans[0].bold
     assert (post.date, post.time) == (dt.date(2023, 5, 9), "09:30")
     assert post.identity == "telegram:42/5"
-    from scripts.sources.write import render_original
-    assert "**Жди меня**, и я вернусь.  \nТолько очень жди." in render_original(post)
+    from scripts.sources.write import original_fields, render_markdown
+    written = render_markdown(original_fields(post))
+    assert written.startswith("---\ntitle: Стихи 1941 года.\n---\n")
+    assert "\n**Жди меня**, и я вернусь.  \nТолько очень жди.\n\nК. Симонов\n" in written

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scripts.content.model import Paragraph, Span
-from scripts.sources.telegram_entities import spans_from_entities
+from scripts.sources.spans import paragraphs_and_tags_of
+from scripts.sources.telegram_entities import runs_from_entities
 from scripts.text.inline import render_markdown, safe_href
 from tests.conftest import ROOT
 
@@ -119,6 +120,12 @@ def test_safe_href_percent_encodes_and_refuses():
 
 # --- the JSON export's text entities -------------------------------------------------------------------
 
+def spans_from_entities(entities) -> list[list[Span]]:
+    """Each paragraph's spans, as the JSON importer makes them (a plain paragraph as one span)."""
+    paragraphs, _ = paragraphs_and_tags_of(runs_from_entities(entities))
+    return [list(p.spans) or [Span(p.text)] for p in paragraphs]
+
+
 def test_entities_become_paragraph_spans():
     entities = [{"type": "plain", "text": "Elbe Day.\n\nRead the "},
                 {"type": "text_link", "text": "joint statement", "href": "https://example.org/elbe"},
@@ -149,6 +156,6 @@ def test_entities_of_a_plain_string_and_bad_entities():
 @given(st.lists(st.fixed_dictionaries({"type": st.sampled_from(["plain", "bold", "text_link", "link", "mention", "pre"]),
                                        "text": st.text(max_size=10)}, optional={"href": st.text(max_size=5)}), max_size=6))
 def test_entities_keep_every_character_but_line_breaks(entities):
-    got = [s.text for p in spans_from_entities(entities) for s in p]
+    got = [s.text for s in runs_from_entities(entities)]  # before paragraphs: those drop controls and tag lines
     words = lambda text: "".join(text.split())  # noqa: E731
     assert words("".join(got)) == words("".join(e["text"] for e in entities))

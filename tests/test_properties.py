@@ -11,7 +11,7 @@ from scripts.content.model import ContentError
 from scripts.sources import gallery_article as import_gallery_article
 from scripts.sources import telegram_web as import_telegram_web
 from scripts.sources.detect import parse_source
-from scripts.sources.write import render_original
+from scripts.sources.write import original_fields, render_markdown
 from scripts.text.escape import escape_markdown
 from scripts.text.normalize import split_lines
 from scripts.text.slugs import slugify
@@ -22,13 +22,38 @@ sentence = st.from_regex(r"[A-ZА-ЯÇŞİ][a-zа-яçğışöü]{2,9}( [a-zа-�
                          fullmatch=True)
 
 
-@given(st.text(max_size=400))
+ONE_ERROR_LINE = re.compile(r"x\.txt(:[1-9]\d*)?: \S.* \(expected .+\)")
+KINDS = {"telegram-web", "telegram-channel-text", "telegram-channel-html", "telegram-html", "telegram-json",
+         "gallery-article"}
+
+
+def _words(text: str) -> set[str]:
+    return set(" ".join(split_lines(text)).split())
+
+
+@given(st.one_of(st.text(max_size=400),
+                 st.lists(st.sampled_from(["Forwarded from Chan", "© Agency / Go to the mediabank", "1/2",
+                                           "date 2024-05-09 World", "Victory Day in Moscow.", "8.67M views 12:01",
+                                           "#Victory78", "<b>x</b>", "\x00", "\u2028", ""]) | st.text(max_size=12),
+                          max_size=20).map("\n".join)))
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
-def test_any_text_raises_only_the_content_error(text):
+def test_any_text_gives_posts_from_its_own_words_or_one_error_line(text):
+    """Whatever the text: either posts whose every word came from the text, or one error of the form
+    `path:line: problem (expected ...)` on one line (and never another exception)."""
     try:
-        parse_source("x.txt", text)
-    except ContentError:
-        pass
+        kind, posts = parse_source("x.txt", text)
+    except ContentError as e:
+        lines = str(e).splitlines()
+        assert lines and all(ONE_ERROR_LINE.fullmatch(line) for line in lines), str(e)
+        return
+    assert kind in KINDS and posts
+    given_words = _words(text)
+    for post in posts:
+        for paragraph in post.paragraphs:
+            assert paragraph.text.strip(), post
+            invented = [w for w in paragraph.text.split() if not any(w in g for g in given_words)]
+            assert not invented, (invented, text)
+        assert len({p.text for p in post.paragraphs}) == len(post.paragraphs)  # no paragraph twice
 
 
 @given(st.lists(st.tuples(st.sampled_from(["Chan A", "Канал Б"]), st.lists(sentence, min_size=1, max_size=5)),
@@ -86,5 +111,5 @@ def test_gallery_captions_survive(captions):
 def test_written_markdown_holds_no_markup(sentences):
     text = "Forwarded from X\n" + "\n".join(sentences)
     _, [post] = parse_source("x.txt", text)
-    out = markdown.markdown(render_original(post).split("---", 2)[2], extensions=EXTENSIONS)
+    out = markdown.markdown(render_markdown(original_fields(post)).split("---", 2)[2], extensions=EXTENSIONS)
     assert not re.search(r"<(script|img|a|em|strong|code|h\d|ul|ol|blockquote|table)\b", out), out

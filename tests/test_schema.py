@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from scripts.content import schema
 from scripts.content.load import load_content
 from scripts.content.model import ContentError, ContentErrors
-from scripts.site.generate import render_site
+from scripts.site.generate import iter_pages
 from tests.conftest import ROOT
 
 META = "content/posts/parade-1941/meta.yml"
@@ -44,7 +44,7 @@ WRONG_META = [
     ("  name: Канал памяти", "  name: [a, b]", "meta.yml:3: source.name: a list (expected text)"),
     ("  kind: telegram-web", "  kind: {a: 1}",
      "meta.yml:4: source.kind: a mapping (expected one of: telegram-web, telegram-html, telegram-channel-html, "
-     "telegram-json, gallery-article, manual)"),
+     "telegram-channel-text, telegram-json, gallery-article, news-article-html, manual)"),
     ("  item: 1", "  item: first", "meta.yml:6: source.item: 'first' (expected a whole number from 1)"),
     ("  item: 1", "  item: 1\n  url: javascript:alert(1)",
      "meta.yml:7: source.url: 'javascript:alert(1)' (expected the original's http:// or https:// address, e.g. https://t.me/channel/123)"),
@@ -92,7 +92,7 @@ def test_yaml_1_1_implicit_types_stay_text(golden_copy):
     assert entry.time == "13:59"
     assert entry.gallery[0].agency == "1945"
     assert [t.label("en") for t in entry.tags][0] == "yes"
-    page = render_site(load_content(golden_copy))["ru/posts/parade-1941.md"]
+    page = dict(iter_pages(load_content(golden_copy)))["ru/posts/parade-1941.md"]
     assert "13:59" in page and "1945" in page
 
 
@@ -173,14 +173,19 @@ def test_content_that_loads_cannot_crash_the_generator(golden_copy, field, value
     except ContentError as e:
         assert re.match(r"^content/posts/parade-1941/(meta\.yml|ru\.md)(:\d+)?: .+\(expected .+\)", str(e).splitlines()[0]), str(e)
         return
-    pages = render_site(content)
+    pages = dict(iter_pages(content))
     assert "ru/posts/parade-1941.md" in pages
 
 
-@pytest.mark.parametrize("control", ["\n", "\r", "\x1e", "\x85", "\u2028", "\x00", "\x1b[31m"])
+@pytest.mark.parametrize("control", ["\n", "\r", "\x1e", "\x85", "\u2028", "\x00", "\x1b[31m", "\ud800"])
 def test_a_content_error_is_one_line_whatever_the_value_holds(control):
     error = ContentError("content/posts/x/meta.yml", 3, f"'a{control}b' is not a rights statement (expected a URI)")
     assert len(str(error).splitlines()) == 1
     assert str(error).startswith("content/posts/x/meta.yml:3: 'a")
     assert str(error).endswith("b' is not a rights statement (expected a URI)")
     assert control not in str(error)
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_by_its_bytes():
+    path = "content/sources/b\udcffad.txt"  # what os.fsdecode gives for the byte 0xff
+    assert str(ContentError(path, None, "empty (expected text)")) == "content/sources/b\\xffad.txt: empty (expected text)"

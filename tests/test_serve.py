@@ -38,6 +38,22 @@ def _wait(predicate, seconds: float, what: str):
     pytest.fail(f"timed out waiting for {what}")
 
 
+def _wait_quiet(log, seconds: float, quiet: float = 2.0):
+    """Until every build the log has begun has finished and the log has not changed for `quiet` seconds
+    (four of MkDocs' polls), in place of a fixed sleep: as short as the machine allows, as long as it needs."""
+    end = time.monotonic() + seconds
+    last, since = None, time.monotonic()
+    while time.monotonic() < end:
+        text = log()
+        if text != last:
+            last, since = text, time.monotonic()
+        elif (time.monotonic() - since >= quiet
+              and text.count("Building documentation") == text.count("Documentation built in")):
+            return
+        time.sleep(0.1)
+    pytest.fail(f"the log of mkdocs serve did not settle in {seconds} s:\n{log()}")
+
+
 @pytest.fixture(params=[False, True], ids=["serve", "serve --dirty"])
 def served(tmp_path, request):
     work = copy_project(tmp_path / "site")
@@ -71,7 +87,7 @@ def test_an_edit_rebuilds_once_and_shows_on_the_page(served):
         saved.write_text(edited, encoding="utf-8")
         os.replace(saved, original)
         _wait(lambda: f"Edited while serving {n}" in _get(f"{origin}/posts/{POST}/"), 120, "the edit on the page")
-        time.sleep(4)  # MkDocs polls twice a second: long enough for a rebuild the first one might cause
+        _wait_quiet(log, 60)  # MkDocs polls twice a second: a rebuild the first one caused would show by then
         assert log().count("Building documentation") == 1 + n, log()  # the first build and one per edit
         # Each language's search index holds each post once, the edited one with its new title.
         _wait(lambda: f"Edited while serving {n}" in _search_titles(origin, ""), 120, "the edit in the search index")

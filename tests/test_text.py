@@ -5,7 +5,7 @@ import re
 
 import markdown
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from scripts.text.dates import dates_in
@@ -91,30 +91,77 @@ def test_dedupe_is_linear_enough_for_5000_paragraphs():
     assert len(dedupe_paragraphs(paras)) == 5000
 
 
-# dates_in finds the years first and looks just before each; it must find what the two date patterns
-# find when run over the whole text (the plain, slower way).
-def _dates_reference(text):
-    import datetime as dt
+# An independent reading of what a written-out date is, by tokens rather than patterns: a word that is a
+# month, white space, a day of one or two digits, an optional comma, white space, a year of four digits
+# ("May 9, 1945"); or a day, white space, a month, white space, a year ("9 мая 1945", "9 Mayıs 1945").
+# Words are runs of letters, digits and '_' (so "xMay" is no month and "19451" no year); case does not
+# matter, and in Turkish neither does the dot of the i ("MAYIS" is mayıs).
+MONTHS_BY_LANGUAGE = (
+    "january february march april may june july august september october november december",
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+)
 
-    from scripts.text.dates import _DATE_DMY, _DATE_MDY, _MONTH_NUMBER
 
-    found = [(m.start(), m.group(1), m.group(2), m.group(3)) for m in _DATE_MDY.finditer(text)]
-    found += [(m.start(), m.group(2), m.group(1), m.group(3)) for m in _DATE_DMY.finditer(text)]
-    out = []
-    for pos, month, day, year in sorted(found):
-        try:
-            out.append((pos, dt.date(int(year), _MONTH_NUMBER[month.lower()], int(day))))
-        except ValueError:
-            pass
+def _fold(word):
+    return word.lower().replace("i\u0307", "i").replace("ı", "i")
+
+
+MONTH = {_fold(name): n for names in MONTHS_BY_LANGUAGE for n, name in enumerate(names.split(), 1)}
+
+
+def _tokens(text):
+    """(start, word, the characters between it and the next word) for every word of the text."""
+    out, i = [], 0
+    while i < len(text):
+        if text[i].isalnum() or text[i] == "_":
+            j = i
+            while j < len(text) and (text[j].isalnum() or text[j] == "_"):
+                j += 1
+            k = j
+            while k < len(text) and not (text[k].isalnum() or text[k] == "_"):
+                k += 1
+            out.append((i, text[i:j], text[j:k]))
+            i = k
+        else:
+            i += 1
     return out
 
 
-_DATE_PIECES = ["May", "мая", "Mayıs", "june", "ИЮНЯ", "ocak", " ", "  ", "\n", "\x00", ",", "9", "31", "1945",
-                "2023", "19451", "x", "_", "é", "й", "on ", "."]
+def _dates_reference(text):
+    import datetime as dt
+
+    def digits(word, sizes):
+        return word.isascii() and word.isdigit() and len(word) in sizes
+
+    def space(gap):
+        return gap != "" and gap.isspace()
+
+    tokens, found = _tokens(text), []
+    for k in range(len(tokens) - 2):
+        (pos, a, gap_a), (_, b, gap_b), (_, year, _) = tokens[k:k + 3]
+        if not digits(year, (4,)):
+            continue
+        if _fold(a) in MONTH and digits(b, (1, 2)) and space(gap_a) and (space(gap_b) or gap_b[:1] == "," and space(gap_b[1:])):
+            month, day = MONTH[_fold(a)], b
+        elif digits(a, (1, 2)) and _fold(b) in MONTH and space(gap_a) and space(gap_b):
+            month, day = MONTH[_fold(b)], a
+        else:
+            continue
+        try:
+            found.append((pos, dt.date(int(year), month, int(day))))
+        except ValueError:
+            pass
+    return found
+
+
+_DATE_PIECES = ["May", "мая", "Mayıs", "MAYIS", "KASIM", "Mayis", "june", "ИЮНЯ", "ocak", " ", "  ", "\n", "\x00",
+                ",", "9", "31", "1945", "2023", "19451", "x", "_", "é", "й", "on ", ".", "\u2028", "\xa0"]
 
 
 @given(st.lists(st.sampled_from(_DATE_PIECES), max_size=30).map("".join))
-def test_dates_in_finds_what_the_date_patterns_find(text):
+@settings(max_examples=500)
+def test_dates_in_finds_what_a_reading_by_words_finds(text):
     assume(not re.search(r"\s{20}", text))  # a date fits in dates_in's window of 64 characters
     assert dates_in(text) == _dates_reference(text)
 
@@ -124,6 +171,12 @@ def test_dates_in_does_not_read_a_cut_word_as_a_month():
     assert len(date) == 64
     assert dates_in(" " + date + "1945") == _dates_reference(" " + date + "1945") != []
     assert dates_in("x" + date + "1945") == _dates_reference("x" + date + "1945") == []  # "xMay" is no month
+
+
+def test_a_turkish_date_in_capitals_is_read_not_a_crash():
+    """A headline writes "9 MAYIS 1945": the pattern matched it, then the lookup of 'mayis' failed (KeyError)."""
+    assert [d.isoformat() for _, d in dates_in("ZAFER GÜNÜ: 9 MAYIS 1945, 7 KASIM 1941 ve 1 ARALIK 1942")] == [
+        "1945-05-09", "1941-11-07", "1942-12-01"]
 
 
 def test_dates_in_reads_english_russian_and_turkish_dates():

@@ -13,7 +13,7 @@ from scripts.cli import main
 from scripts.content.checks import check
 from scripts.content.load import load_content, original_text, text_hash
 from scripts.content.model import ContentErrors
-from scripts.site.generate import render_site
+from scripts.site.generate import iter_pages
 from scripts.translations.qa import qa_problems
 from tests.conftest import ROOT
 
@@ -48,7 +48,7 @@ def run(*argv) -> int:
 
 
 def page(root: Path, lang: str, post_id: str) -> str:
-    return render_site(load_content(root))[f"{lang}/posts/{post_id}.md"]
+    return dict(iter_pages(load_content(root)))[f"{lang}/posts/{post_id}.md"]
 
 
 # --- translate ---------------------------------------------------------------------------------------

@@ -1,11 +1,16 @@
-"""Image sizes from file headers (PNG, GIF, JPEG, WebP), so pages can set width and height."""
+"""Image sizes from file headers (PNG, GIF, JPEG, WebP; TIFF through Pillow), so pages can set width and height."""
 
 from __future__ import annotations
 
 import struct
 from pathlib import Path
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+# The site never publishes an original, only WebP and JPEG copies Pillow makes (site/photos.py): so a TIFF,
+# which browsers do not show, is an image here too.
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff")
+# Pictures the site cannot show or convert (Pillow reads neither HEIC nor SVG, and an SVG can carry script):
+# a gallery item's `file`, offered to download.
+FILE_SUFFIXES = (".heic", ".heif", ".svg")
 
 
 def image_size(path: Path) -> tuple[int, int] | None:
@@ -57,6 +62,15 @@ def display_size(path: Path) -> tuple[int, int] | None:
     """(width, height) as the picture is shown: after its EXIF orientation (a phone's portrait photo is
     stored landscape with orientation 6). Pillow reads only the header here."""
     size = image_size(path)
+    if size is None and path.suffix.lower() in (".tif", ".tiff"):
+        from PIL import Image
+
+        try:
+            with Image.open(path) as im:
+                size, orientation = im.size, im.getexif().get(0x0112)
+        except (OSError, SyntaxError, ValueError):
+            return None
+        return (size[1], size[0]) if orientation in ROTATED else size
     if size is None or not path.suffix.lower() in (".jpg", ".jpeg", ".webp"):
         return size
     from PIL import Image

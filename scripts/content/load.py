@@ -13,7 +13,7 @@ from ..text.hashtags import hashtags
 from ..text.slugs import slugify
 from . import schema
 from .events import load_events
-from .images import IMAGE_SUFFIXES, display_size
+from .images import FILE_SUFFIXES, IMAGE_SUFFIXES, display_size
 from .model import (
     LANGS,
     ContentError,
@@ -118,9 +118,18 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
                 image = None
             else:
                 size = display_size(folder / image)
+        file = item.get("file")
+        if file is not None:
+            at = _key_line(lines, "file")
+            if "/" in file or "\\" in file or file.startswith(".") or not file.lower().endswith(FILE_SUFFIXES):
+                errors.append(ContentError(meta_path, at, f"gallery item {n}: file '{file}' (expected a file name in the post's folder ending in {', '.join(FILE_SUFFIXES)})"))
+                file = None
+            elif not (folder / file).is_file():
+                errors.append(ContentError(meta_path, at, f"gallery item {n}: no file {file} in {rel} (expected the picture beside meta.yml)"))
+                file = None
         gallery.append(GalleryItem(n=n, agency=item.get("agency"), photographer=item.get("photographer") or {},
                                    rights=item.get("rights"), image=image,
-                                   width=size[0] if size else None, height=size[1] if size else None))
+                                   width=size[0] if size else None, height=size[1] if size else None, file=file))
     tag_names = list(fields.get("tags") or [])
 
     versions = {}

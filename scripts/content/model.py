@@ -17,7 +17,13 @@ def one_line(text: str) -> str:
     """`text` with what is not printable (line and record separators, controls) spelled as escapes."""
     if text.isprintable():
         return text
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    if "\udc80" <= ch <= "\udcff":  # a byte of a file name that is not UTF-8 (surrogateescape): as that byte
+        return f"\\x{ord(ch) - 0xdc00:02x}"
+    return ch.encode("unicode_escape").decode("ascii")
 
 
 class ContentError(Exception):
@@ -83,6 +89,7 @@ class Photo:
     rights: str | None = None
     image: str | None = None
     url: str | None = None  # the remote image when no local copy was saved
+    file: str | None = None  # a picture the site does not show (HEIC, SVG), kept to download
 
 
 @dataclass
@@ -165,6 +172,7 @@ class GalleryItem:
     image: str | None
     width: int | None = None
     height: int | None = None
+    file: str | None = None  # a picture to download, not shown (HEIC, SVG)
 
     def photographer_in(self, lang: str) -> str | None:
         return self.photographer.get(lang) or self.photographer.get("") or self.photographer.get(DEFAULT_LANG)

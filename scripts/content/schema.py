@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 from .model import LANGS, ORIGINAL_LANGS, ContentError
 
-SOURCE_KINDS = ("telegram-web", "telegram-html", "telegram-channel-html", "telegram-json", "gallery-article",
-                "manual")
+SOURCE_KINDS = ("telegram-web", "telegram-html", "telegram-channel-html", "telegram-channel-text", "telegram-json",
+                "gallery-article", "news-article-html", "manual")
 MEDIA = ("video", "photo", "file", "audio")
 
 
@@ -120,15 +120,23 @@ class Number:
         return None
 
 
+def is_web_address(value) -> bool:
+    """An http or https address with a host and no character a URL may not hold unescaped."""
+    if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s<>\"'`{}|\\^]+", value.strip()):
+        return False
+    try:
+        return bool(urlsplit(value.strip()).netloc)
+    except ValueError:  # a malformed IPv6 host
+        return False
+
+
 @dataclass(frozen=True)
 class Url:
     expected: str = "an http or https address"
 
     def convert(self, value, name, line, problems):
-        if isinstance(value, str) and re.fullmatch(r"https?://[^\s<>\"'`{}|\\^]+", value.strip()):
-            parts = urlsplit(value.strip())
-            if parts.netloc:
-                return value.strip()
+        if is_web_address(value):
+            return value.strip()
         problems.add(line, f"{name}: {_what(value)} (expected the original's http:// or https:// address, e.g. https://t.me/channel/123)")
         return None
 
@@ -317,7 +325,10 @@ GALLERY_ITEM = Record((
     Field("photographer", Localized(), "the photographer: one name, or {en: ..., ru: ..., tr: ...}"),
     Field("rights", Rights(), "the photo's rights statement: a rightsstatements.org or creativecommons.org URI"),
     Field("image", Text(expected="a file name in the post's folder"), "the image file beside meta.yml"),
-), expected="a mapping with agency, photographer, rights, image")
+    Field("file", Text(expected="a file name in the post's folder"),
+          "a picture the site does not show (HEIC, SVG) beside meta.yml: offered to download, never shown"),
+    Field("url", Url(), "the photo's web address, where the copy did not capture the image (http or https)"),
+), expected="a mapping with agency, photographer, rights, image, file, url")
 
 SOURCE = Record((
     Field("name", Text(), "whose words these are: a channel, a publication", required=True),
@@ -325,7 +336,7 @@ SOURCE = Record((
     Field("raw", Text(expected="a path under content/"), "the archived raw file, e.g. sources/000_x.txt"),
     Field("item", Number(), "which item of that file, from 1"),
     Field("url", Url(), "the original's address (http or https)"),
-    Field("identity", Text(), "set by the importer: the source item (telegram:<channel>/<message>, or file:<raw>#<item>)"),
+    Field("identity", Text(), "set by the importer: the source item (telegram:<channel>/<message>, web:<address>, or file:<raw>#<item>)"),
 ))
 
 META = Record((
@@ -339,7 +350,7 @@ META = Record((
     Field("tags", ListOf(Hashtag()), "hashtags as written, or tag slugs"),
     Field("commemorates", ListOf(Date()), "historical dates the post remembers, YYYY-MM-DD"),
     Field("missing_media", ListOf(Choice(MEDIA)), "media the copy did not capture: " + ", ".join(MEDIA)),
-    Field("gallery", ListOf(GALLERY_ITEM), "photos in order: agency, photographer, rights, image"),
+    Field("gallery", ListOf(GALLERY_ITEM), "photos in order: agency, photographer, rights, image, file, url"),
     Field("rights", Rights(), "the rights statement of the post's text: a rightsstatements.org or creativecommons.org URI"),
     Field("fingerprint", Text(), "set by the importer: how a later import recognizes this post"),
 ))

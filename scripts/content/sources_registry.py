@@ -26,7 +26,8 @@ KEYS = {
 }
 URL_RE = re.compile(r"^https?://[^\s<>\"'`{}|\\^]+$")
 PLATFORM_OF_KIND = {"telegram-web": "telegram", "telegram-json": "telegram", "telegram-html": "telegram",
-                    "telegram-channel-html": "telegram", "telegram-channel-text": "telegram", "gallery-article": "web"}
+                    "telegram-channel-html": "telegram", "telegram-channel-text": "telegram", "gallery-article": "web",
+                    "news-article-html": "web"}
 
 
 @dataclass(frozen=True)

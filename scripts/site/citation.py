@@ -13,7 +13,7 @@ from . import provenance
 from .i18n import _FROM, date_text, t
 from .paths import post_path, url_of
 
-CSL_TYPE = {"gallery-article": "article-newspaper"}  # the others are CSL's "post" (a social-media post)
+CSL_TYPE = {"gallery-article": "article-newspaper", "news-article-html": "article-newspaper"}  # the others are CSL's "post" (a social-media post)
 BIB_LANG = {"en": "english", "ru": "russian", "tr": "turkish"}
 
 

@@ -22,7 +22,7 @@ from .list_pages import render_home, render_list_pages, render_tags_index
 from .open_data import render_data_page
 from .paths import archive_path, post_path, tag_path
 from .navigation import Ways
-from .photos import plan, write_copies
+from .photos import PUBLISHED_FILE_SUFFIXES, plan, publish_file, published_file, write_copies
 from .post_page import render_post
 
 
@@ -86,11 +86,6 @@ def status_notice(page: str, lang: str) -> str:
         return page
     head, sep, body = page.partition("\n---\n")
     return f'{head}{sep}\n<p class="lang-notice" lang="{lang}">{notice}</p>\n{body}'
-
-
-def render_site(content) -> dict[str, str]:
-    """Every generated page: {'<lang>/<path>': markdown}."""
-    return dict(iter_pages(content))
 
 
 PARALLEL_FROM = 500  # posts; below this a second process costs more than it saves
@@ -195,6 +190,10 @@ def _write_site(content, docs_dir: Path) -> Result:
                 for copy in copies:
                     images[f"{folder}/{copy.name}"] = None
                 written += write_copies(content.root.parent / entry.path / item.image, docs_dir / folder, copies)
+            if item.file:  # a picture to download (HEIC, SVG): published as a file, never as an image
+                folder = f"{LANGS[0]}/posts/{entry.id}"
+                images[f"{folder}/{published_file(item.file)}"] = None
+                written += publish_file(content.root.parent / entry.path / item.file, docs_dir / folder, item.file)
     removed = 0
     for lang in LANGS:
         base = docs_dir / lang
@@ -205,7 +204,7 @@ def _write_site(content, docs_dir: Path) -> Result:
             folder = (lang + dirpath[prefix:]).replace(os.sep, "/")
             for name in files:
                 rel = f"{folder}/{name}"
-                if (name.endswith(".md") and rel not in pages) or (name.lower().endswith(IMAGE_SUFFIXES) and rel not in images):
+                if (name.endswith(".md") and rel not in pages) or (name.lower().endswith(IMAGE_SUFFIXES + PUBLISHED_FILE_SUFFIXES) and rel not in images):
                     os.unlink(os.path.join(dirpath, name))
                     removed += 1
             if dirpath != str(base) and not os.listdir(dirpath):

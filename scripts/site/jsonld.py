@@ -13,7 +13,7 @@ from .citation import page_url
 from .fragments import plain
 from .i18n import t
 
-TYPE = {"gallery-article": "NewsArticle"}  # Telegram posts and the rest: SocialMediaPosting
+TYPE = {"gallery-article": "NewsArticle", "news-article-html": "NewsArticle"}  # Telegram posts and the rest: SocialMediaPosting
 PAGE_ID = "#post"
 
 

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from ..content.model import LANGS
+from ..content.schema import SOURCE_KINDS
 from ..content.rights import ARCHIVE_LICENSE
 from ..files import write_if_changed
 from ..text.escape import unescape_markdown
@@ -36,7 +37,7 @@ SCHEMAS = {
         _field("date_inferred", "string", "Why the date was inferred, where the source did not state it"),
         _field("time", "string", "The time the source gives"),
         _field("source", "string", "The source's name as it signs (sources.csv: name)"),
-        _field("format", "string", "The raw source's format", constraints={"enum": ["telegram-web", "telegram-json", "gallery-article", "manual"]}),
+        _field("format", "string", "The raw source's format", constraints={"enum": list(SOURCE_KINDS)}),
         _field("lang", "string", "The language of the original", constraints={"enum": list(LANGS)}),
         _field("languages", "string", "The languages it can be read in, separated by ';'"),
         _field("tags", "string", "Its tags' slugs, separated by ';' (tags.csv: slug)"),

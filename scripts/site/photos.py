@@ -7,7 +7,7 @@ generator calls it for each image)."""
 
 from __future__ import annotations
 
-from ..text.escape import html_attr, url_path
+from ..text.escape import html_attr, html_text, url_path
 
 import io
 import os
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..content.model import DEFAULT_LANG
 from ..files import write_bytes_atomic
+from .i18n import t
 from .paths import post_path, url_of
 
 WIDTHS = (480, 960, 1600)  # a phone column, a 2x grid cell or tablet, the lightbox on a large screen
@@ -116,3 +117,29 @@ def render_picture(entry, lang: str, item, alt: str, sizes: str = GRID_SIZES, la
             f'<img src="{_src(entry, lang, fallback.name)}" srcset="{srcset(by_fmt["jpg"])}" sizes="{sizes}" '
             f'width="{fallback.width}" height="{fallback.height}" loading="lazy" decoding="async" alt="{alt}">'
             "</picture>")
+
+
+# What a picture kept to download (a gallery item's `file`) is published as: an SVG as text, which GitHub
+# Pages serves as text/plain with nosniff, so that no browser renders it, or runs a script it holds, as a
+# page of this site; a HEIC as it is (image/heic: no browser runs anything in it).
+PUBLISHED_FILE_SUFFIXES = (".heic", ".heif", ".svg.txt")
+
+
+def published_file(name: str) -> str:
+    return name + ".txt" if name.lower().endswith(".svg") else name
+
+
+def publish_file(src: Path, dest_dir: Path, name: str) -> int:
+    """Copy a picture to download beside the default language's page, unless the copy is current."""
+    dest = dest_dir / published_file(name)
+    if _fresh(dest, os.stat(src).st_mtime_ns):
+        return 0
+    write_bytes_atomic(dest, src.read_bytes())
+    return 1
+
+
+def render_download(entry, lang: str, item) -> str:
+    """A link to download a picture the site does not show; the browser saves it under its own name."""
+    fmt = item.file.rsplit(".", 1)[-1].upper()
+    return (f'<a class="photo-download" href="{_src(entry, lang, published_file(item.file))}" '
+            f'download="{html_attr(item.file)}">{html_text(t(lang, "photo_download", format=fmt))}</a>')

@@ -29,7 +29,7 @@ from .i18n import _FROM, LANG_NAMES, date_text, lang_from, lang_in, lang_name_in
 from .index_pages import credit_links, source_slug
 from .navigation import Ways, render_breadcrumbs, render_ways_on
 from .paths import cross_link, link, post_path, tag_path
-from .photos import render_picture
+from .photos import render_download, render_picture
 from .search_terms import search_extras
 
 # --- paths and links -----------------------------------------------------------------------------
@@ -156,7 +156,7 @@ def credit_line(lang: str, source_lang: str, version) -> str | None:
 
 
 def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
-    if not any(item.image for item in entry.gallery):
+    if not any(item.image or item.file for item in entry.gallery):  # the archive holds none of them
         return _caption_list(entry, lang, version, fallback)
     out = [f"## {t(lang, 'photos')}\n\n", '<div class="gallery" markdown>\n']
     boxes = []
@@ -175,6 +175,9 @@ def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:
                          f'aria-describedby="caption-{item.n}">'
                          f'<a class="lightbox-close" href="#photo-{item.n}" aria-label="{html_attr(t(lang, "close"))}">×</a>'
                          f'{render_picture(entry, lang, item, html_attr(label), largest=True)}</div>\n')
+        elif item.file:
+            picture = (f'<div class="photo-missing" markdown="span"><span class="photo-n">{label}</span>'
+                       f"<br>{render_download(entry, lang, item)}</div>")
         else:
             holder = item.agency
             held = t(lang, "photo_held", holder=escape_markdown(holder)) if holder else t(lang, "photo_held_unknown")

@@ -28,9 +28,19 @@ def original_url(entry: Entry) -> str | None:
     return url if isinstance(url, str) and URL_RE.match(url) else None
 
 
+# Raw copies a browser would render as a page of this site, running any script a hostile source planted
+# (a saved t.me/s page, an export's messages.html, a news article): published with ".txt" added, which
+# GitHub Pages serves as text/plain with nosniff. The bytes, and so their SHA-256, are the archived ones.
+ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".xml", ".xsl", ".mht", ".mhtml")
+
+
 def raw_name(entry: Entry) -> str | None:
+    """The published name of the post's raw copy (under RAW_DIR)."""
     raw = entry.source.get("raw")
-    return PurePosixPath(str(raw)).name if raw else None
+    if not raw:
+        return None
+    name = PurePosixPath(str(raw)).name
+    return name + ".txt" if name.lower().endswith(ACTIVE_SUFFIXES) else name
 
 
 def raw_site_path(entry: Entry) -> str | None:

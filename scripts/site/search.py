@@ -26,7 +26,7 @@ POST_GLOB = "posts/**/*.html"  # relative to the language's root: only post page
 # dates. Searched: the title, the paragraphs, the captions, the credits, the tag labels.
 # The photo credits and tag chips are searched (a photographer, an agency, a tag's label find the post);
 # the breadcrumbs and the ways on (previous, next, related posts, feed) name other posts and are not.
-EXCLUDE_SELECTORS = (".post-meta", ".lang-notice", ".missing-media", ".photo-missing", ".lightbox",
+EXCLUDE_SELECTORS = (".post-meta", ".lang-notice", ".missing-media", ".photo-missing", ".photo-download", ".lightbox",
                      ".commemorates", ".breadcrumbs", ".ways-on", ".photos-elsewhere",
                      # provenance and citation (provenance.py, citation.py): the archive's words, not the post's
                      "#provenance", ".provenance", "#cite", ".cite-this")

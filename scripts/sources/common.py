@@ -1,9 +1,10 @@
-"""What the parsers share: paragraphs and hashtags of a post's lines, a working title, an inferred date."""
+"""What the parsers share: paragraphs and hashtags of a post's lines, a working title, an inferred date, a saved page's files."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import unquote
 
 from ..text.dates import dates_in
 from ..text.dedupe import dedupe_paragraphs
@@ -19,13 +20,13 @@ MAY_9_TAGS = {tag_key(t) for t in ("May9", "9мая", "9Mayıs", "9May", "Victor
 
 
 def title_from(texts: list[str], words: int = 10) -> str:
-    """A working title: the first sentence of the first paragraph with words, shortened."""
+    """A working title: the first sentence (or first line) of the first paragraph with words, shortened."""
     for t in texts:
         plain = re.sub(r"#(\w+)", r"\1", t)
         plain = re.sub(r"^[^\w«\"“(]+", "", plain).strip()
         if not re.search(r"\w", plain):
             continue
-        sentence = re.split(r"(?<=[.!?])\s", plain, maxsplit=1)[0]
+        sentence = re.split(r"(?<=[.!?])\s|\n", plain, maxsplit=1)[0]  # a first line is a heading
         parts = sentence.split()
         if len(parts) > words:
             return " ".join(parts[:words]).rstrip(",;:–—-") + "…"
@@ -73,5 +74,12 @@ def paragraphs_and_tags(lines) -> tuple[list[str], list[str]]:
     return texts, unique_hashtags(tags + [t for text in texts for t in hashtags(text)])
 
 
+# A browser's "save page complete" writes the images into <page>_files/ beside the page.
+_SAVED_FILE = re.compile(r"^(?:\./)?([^/\\:?#]+_files/[^/\\:?#]+)$")
 
 
+def saved_file(address: str) -> str | None:
+    """The path of an image a saved page holds in its <page>_files/ folder ("page_files/a.jpg"), or None
+    for any other address (a web address, a path outside that folder)."""
+    m = _SAVED_FILE.match(unquote(address)) if ".." not in address else None
+    return m.group(1) if m else None

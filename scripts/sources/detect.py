@@ -8,9 +8,11 @@ import re
 import stat
 from pathlib import Path
 
+from ..content.images import FILE_SUFFIXES, IMAGE_SUFFIXES
 from ..content.model import ContentError, ContentErrors, Post
 from . import (
     gallery_article,
+    news_article_html,
     telegram_channel_html,
     telegram_channel_text,
     telegram_desktop_html,
@@ -19,18 +21,22 @@ from . import (
 )
 
 # The JSON export first: its test is cheap (a '{' and a "messages" or "chats" key) and no text page passes it.
-# Then the HTML formats (found by their class names), then the text copies.
-FORMATS = (telegram_json, telegram_desktop_html, telegram_channel_html, telegram_web, telegram_channel_text,
-           gallery_article)
+# Then the HTML formats (Telegram's by their class names, a news article by its metadata), then the text copies:
+# a channel page's copy (its per-post footers with views) before a page of forwarded posts, since a channel's
+# copy has "Forwarded from" lines too, above the posts it forwarded.
+FORMATS = (telegram_json, telegram_desktop_html, telegram_channel_html, news_article_html, telegram_channel_text,
+           telegram_web, gallery_article)
 EXPORT_PAGE = re.compile(r"^messages(\d*)\.html$")
 
 
 EXPECTED = ("expected a saved t.me/s channel page (HTML, or its copied text), a Telegram Desktop export "
             "(messages.html or result.json), a saved Telegram channel page with 'Forwarded from <channel>' lines, "
+            "a saved news article page (HTML with Open Graph or JSON-LD NewsArticle metadata), "
             "or a saved photo-gallery article with '©' credit lines and 'N/M' counters")
 
 
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+PHOTO_SUFFIXES = set(IMAGE_SUFFIXES)  # photos the site shows (as copies it makes)
+PICTURE_FILE_SUFFIXES = set(FILE_SUFFIXES)  # pictures kept as a file to download
 
 
 MAX_SOURCE_BYTES = 256 * 2**20  # a saved page is a few MB, a big channel's result.json some tens
@@ -93,11 +99,40 @@ def decode(path: Path, data: bytes) -> str:
     return decode_with_warnings(path, data)[0]
 
 
+# Files people give the importer by mistake, by their first bytes: what each is, and what to do instead.
+_PHOTO_INSTEAD = "a photo belongs in a post folder, beside meta.yml, named in its gallery as image: {name}"
+SIGNATURES = (
+    (b"\xff\xd8\xff", "a JPEG image", _PHOTO_INSTEAD), (b"\x89PNG\r\n\x1a\n", "a PNG image", _PHOTO_INSTEAD),
+    (b"GIF87a", "a GIF image", _PHOTO_INSTEAD), (b"GIF89a", "a GIF image", _PHOTO_INSTEAD),
+    (b"II*\x00", "a TIFF image", _PHOTO_INSTEAD), (b"MM\x00*", "a TIFF image", _PHOTO_INSTEAD),
+    (b"%PDF-", "a PDF document", "save the article as a web page (HTML), or copy its text into a .txt file"),
+    (b"PK\x03\x04", "a ZIP archive", "unzip it and import the export folder, or its messages.html or result.json"),
+    (b"bplist00", "a Safari web archive", "save the page again as \"Page Source\", or from another browser as "
+     "\"Web page, complete\""),
+)
+
+
+def binary_kind(data: bytes) -> tuple[str, str] | None:
+    """(what a binary file is, what to do instead) when its first bytes say so; None otherwise."""
+    for magic, what, instead in SIGNATURES:
+        if data.startswith(magic):
+            return what, instead
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "a WebP image", _PHOTO_INSTEAD
+    if data[4:8] == b"ftyp":
+        return "a HEIC image or an MP4 video", "a photo belongs in a post folder; a video is not archived"
+    return None
+
+
 def decode_with_warnings(path: Path, data: bytes) -> tuple[str, list[str]]:
     """Raw bytes as text, and what the reader should check (lines in another encoding than the rest);
     a ContentError when they are not a text source."""
     if not data.strip():
-        raise ContentError(path, None, f"the file is empty ({EXPECTED})")
+        raise ContentError(path, 1, f"the file is empty ({EXPECTED})")
+    if kind := binary_kind(data):
+        what, instead = kind
+        raise ContentError(path, 1, f"{what}, not a saved page (expected a saved page, article or export as text: "
+                           f"{instead.format(name=path.name)})")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), []
@@ -184,6 +219,8 @@ def export_pages(path: Path) -> list[Path]:
 def parse_source(path: Path, text: str, pages: list[tuple[str, str]] | None = None) -> tuple[str, list[Post]]:
     """(format name, posts) for a raw source text; ContentError when the format is unknown or empty.
     `pages`: every page of a Telegram Desktop HTML export, (file name, text), when `path` is its first."""
+    if _MHTML.search(text[:4000]):  # its HTML is encoded: no format may read it as a page
+        raise ContentError(path, 1, named_refusal(text))
     for fmt in FORMATS:
         if fmt.looks_like(text):
             try:
@@ -192,6 +229,54 @@ def parse_source(path: Path, text: str, pages: list[tuple[str, str]] | None = No
                 errors = [ContentError(path, x.line, x.problem) for x in getattr(e, "errors", [e])]
                 raise (errors[0] if len(errors) == 1 else ContentErrors(errors)) from None
             if not posts:
-                raise ContentError(path, None, f"no posts found in this {fmt.KIND} source ({EXPECTED})")
+                named = named_refusal(text) if fmt is telegram_channel_html else None
+                raise ContentError(path, 1, named or f"no posts found in this {fmt.KIND} source ({EXPECTED})")
             return fmt.KIND, posts
-    raise ContentError(path, 1, f"unrecognized format ({EXPECTED})")
+    raise ContentError(path, 1, named_refusal(text) or f"unrecognized format ({EXPECTED})")
+
+
+# A t.me page that lists no posts: the channel's preview page (t.me/<channel>) or a t.me/s page saved empty.
+_TME_PAGE = re.compile(r'class="tgme_(?:page|channel_history|channel_info)\b|property="og:site_name" content="Telegram"')
+_MHTML = re.compile(r"^Content-Type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
+_EXPORT_PAGE = re.compile(r'<div class="page_header">|<div class="history">')
+
+
+def named_refusal(text: str) -> str | None:
+    """What an unusable source is and what to do, for files that look like a known format but hold
+    nothing to import; None for anything else."""
+    head = text[:400_000]
+    if _MHTML.search(head[:4000]):
+        return ("a web page saved as a single file (MHTML), whose HTML is encoded inside it (expected the page saved as "
+                "\"Web page, complete\": Article.html beside its Article_files/ folder)")
+    if head.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
+        return ("JSON, but not a Telegram Desktop export: no \"messages\" list (expected result.json of a chat or "
+                "channel exported with Telegram Desktop, Export chat history, format JSON)")
+    if _TME_PAGE.search(head):
+        return ("a t.me page with no messages in it: the channel's preview page t.me/<channel>, or a t.me/s page whose "
+                "HTML holds no posts (expected t.me/s/<channel>, the page that lists the posts, saved once they show)")
+    if _EXPORT_PAGE.search(head):
+        return ("a page of a Telegram Desktop HTML export with no messages in it (expected messages.html of an export "
+                "folder; import the whole folder)")
+    return None
+
+
+def export_folder(path: Path) -> Path:
+    """The source to read in a folder given to import: the first page of a Telegram Desktop HTML export
+    or its result.json. A ContentError naming what the folder is when it holds neither."""
+    pages = export_pages(path)
+    if pages:
+        return pages[0]  # a later page without the first is refused by write.read_sources
+    if (path / "result.json").is_file():
+        return path / "result.json"
+    parts = {p.name for p in path.iterdir()} if path.is_dir() else set()
+    if parts & EXPORT_PARTS or path.name in EXPORT_PARTS:
+        inside = f"the {path.name}/ folder of " if path.name in EXPORT_PARTS else ""
+        raise ContentError(path, 1, f"{inside}a Telegram Desktop export, but its messages.html or result.json is "
+                           "missing (expected the export folder with messages.html or result.json beside photos/; "
+                           "import the whole folder)")
+    return path  # read_source says what it is
+
+
+# What a Telegram Desktop export folder holds besides its messages (export_output_html.cpp, export_data_types.cpp).
+EXPORT_PARTS = {"photos", "files", "video_files", "voice_messages", "round_video_messages", "stickers", "css", "js",
+                "images"}

@@ -116,7 +116,7 @@ def _blocks(lines: list[str]) -> list[dict]:
     return blocks
 
 
-def _split_credit(credit: str) -> tuple[str | None, str | None, str | None]:
+def split_credit(credit: str) -> tuple[str | None, str | None, str | None]:
     """'Sputnik / Ivan Shagin' -> agency, photographer; 'Photo : Public domain/Pfc. X' -> rights, photographer."""
     credit = re.sub(r"^Photo\s*:\s*", "", credit.replace(MEDIABANK, "")).strip(" /")
     parts = [p.strip() for p in re.split(r"\s*/\s*", credit) if p.strip()]
@@ -158,12 +158,12 @@ def _photos(blocks: list[dict], source: str | None) -> tuple[list[Photo], list[s
         merged.append(item)
     photos = []
     for n, item in enumerate(merged, 1):
-        agency, rights, photographer = _split_credit(item["credit"])
+        agency, rights, photographer = split_credit(item["credit"])
         if not item["texts"]:
             warnings.append(f"photo {n} has no caption")
         photos.append(Photo(n=n, caption=_best_caption(item["texts"]), agency=agency,
                             photographer=photographer, rights=rights))
-    warnings += _check_counters(merged)
+    warnings += check_counters(merged)
     return photos, warnings
 
 
@@ -198,7 +198,7 @@ def _best_caption(texts: list[str]) -> str:
     return " ".join(chosen)
 
 
-def _check_counters(items: list[dict]) -> list[str]:
+def check_counters(items: list[dict]) -> list[str]:
     warnings = []
     seen = [c for item in items for c in item["counters"][:1]]
     totals = {total for _, total in seen}

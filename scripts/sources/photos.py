@@ -1,17 +1,18 @@
 """Photos a source names by a path (a Telegram Desktop export): checked before anything is written
-(a regular file inside the export folder, at most MAX_PHOTO_BYTES, an image Pillow can read) and
-given a file name of their own in the post folder."""
+(a regular file inside the export folder, at most MAX_PHOTO_BYTES, an image Pillow can read, or a HEIC or
+SVG picture kept as a file to download) and given a file name of their own in the post folder."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import warnings
 from dataclasses import replace
 from pathlib import Path
 
 from ..content.model import ContentError, Photo
-from .detect import PHOTO_SUFFIXES, read_bounded
+from .detect import PHOTO_SUFFIXES, PICTURE_FILE_SUFFIXES, read_bounded
 
 MAX_PHOTO_BYTES = 50 * 2**20  # Telegram sends photos of up to 10 MB; a larger "photo" is a file or a mistake
 NAME_MAX = 255  # bytes in a file name (ext4, most file systems)
@@ -34,7 +35,28 @@ def check_photo(src: Path) -> str | None:
             with Image.open(io.BytesIO(data)) as image:
                 image.verify()
     except Exception as e:  # Pillow raises many kinds (SyntaxError, OSError, ValueError, its bomb errors)
-        return f"is not an image Pillow can read ({type(e).__name__}) (expected a JPEG, PNG, WebP or GIF)"
+        return f"is not an image Pillow can read ({type(e).__name__}) (expected a JPEG, PNG, WebP, GIF or TIFF)"
+    return None
+
+
+# HEIC's ISO-BMFF brands (ISO/IEC 23008-12): the bytes 4-12 of the file are b"ftyp" and one of them.
+HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
+_SVG_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]", re.S)
+
+
+def check_picture_file(src: Path) -> str | None:
+    """Why `src` cannot be a post's picture to download (HEIC, SVG), or None: read bounded, and its
+    first bytes what the name says (an ISO-BMFF HEIF brand; an <svg> root). Neither is ever decoded:
+    the site only offers the file, as it was sent."""
+    try:
+        data = read_bounded(src, MAX_PHOTO_BYTES, "a picture")
+    except ContentError as e:
+        return e.problem
+    if src.suffix.lower() == ".svg":
+        if not _SVG_ROOT.match(data[:65536]):
+            return "is not an SVG picture (expected a file whose root element is <svg>)"
+    elif data[4:8] != b"ftyp" or data[8:12] not in HEIF_BRANDS:
+        return "is not a HEIC picture (expected an ISO-BMFF file with a HEIF brand, as iPhones write)"
     return None
 
 
@@ -49,8 +71,14 @@ def plan_photos(photos: list[Photo], export: Path, post_folder: str, existing: P
             continue
         where = f"{post_folder}: photo {photo.n}"
         src = (export / photo.image).resolve()
-        if not src.is_relative_to(export.resolve()) or src.suffix.lower() not in PHOTO_SUFFIXES:
+        suffix = src.suffix.lower()
+        if not src.is_relative_to(export.resolve()) or suffix not in PHOTO_SUFFIXES | PICTURE_FILE_SUFFIXES:
             notes.append(f"{where}: '{photo.image}' is not an image inside the export folder; not copied")
+            out.append(replace(photo, image=None))
+            continue
+        if not os.path.lexists(src) and photo.url:
+            notes.append(f"{where}: {photo.image} is not beside the page (saved without its files?): recorded as "
+                         f"not captured, with its address {photo.url}")
             out.append(replace(photo, image=None))
             continue
         if not os.path.lexists(src):
@@ -58,7 +86,8 @@ def plan_photos(photos: list[Photo], export: Path, post_folder: str, existing: P
                          f"and add 'image: {src.name}' to its gallery item in meta.yml")
             out.append(replace(photo, image=None))
             continue
-        problem = check_photo(src)
+        kept_as_file = suffix in PICTURE_FILE_SUFFIXES
+        problem = check_picture_file(src) if kept_as_file else check_photo(src)
         if problem:
             notes.append(f"{where}: {photo.image} {problem}; not copied")
             out.append(replace(photo, image=None))
@@ -66,7 +95,8 @@ def plan_photos(photos: list[Photo], export: Path, post_folder: str, existing: P
         name = unique_name(src.name, taken, src, existing)
         taken.add(name.casefold())
         copies.append((name, src))
-        out.append(replace(photo, image=name))
+        # HEIC and SVG: kept as the file sent, for readers to download; never shown (an SVG can run script).
+        out.append(replace(photo, image=None, file=name) if kept_as_file else replace(photo, image=name))
     return out, copies, notes
 
 

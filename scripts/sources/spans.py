@@ -1,13 +1,49 @@
-"""Marked-up text (spans) of the HTML and JSON Telegram formats as a post's paragraphs and tags: one way for every importer that keeps links, emphasis and line breaks."""
+"""Marked-up text (spans) of the HTML and JSON formats as a post's paragraphs and tags: one way for every importer that keeps links, emphasis and line breaks."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from bs4 import NavigableString, Tag
+from bs4.element import PreformattedString
+
 from ..content.model import Paragraph, Span
 from ..text.hashtags import hashtags, is_hashtag_line, unique_hashtags
 from ..text.language import detect_lang
 from ..text.normalize import normalize_line
+
+
+MARKS = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "code", "pre": "code",
+         "s": "strike", "del": "strike", "strike": "strike"}
+
+
+def html_runs(el: Tag) -> list[Span]:
+    """The inline text of an HTML text block (a saved t.me/s post, a news article's paragraph) as spans;
+    <br> is "\n", the page's own line breaks are spaces; scripts, styles and comments are not text."""
+    out: list[Span] = []
+    stack: list[tuple[object, frozenset, str | None]] = [(node, frozenset(), None) for node in reversed(list(el.children))]
+    while stack:
+        node, marks, href = stack.pop()
+        if isinstance(node, NavigableString):
+            if not isinstance(node, PreformattedString):  # comments, CDATA, doctype: not text
+                out.append(span(str(node).replace("\n", " ").replace("\r", " "), marks, href))
+        elif isinstance(node, Tag):
+            if node.name == "br":
+                out.append(Span("\n"))
+                continue
+            if node.name in ("script", "style", "template"):
+                continue
+            if "emoji" in (node.get("class") or ()):  # t.me's <i class="emoji"><b>🎗</b></i>: a character, no emphasis
+                out.append(span(node.get_text(""), marks, href))
+                continue
+            if node.name == "a":
+                target = (node.get("href") or "").strip()
+                if node.has_attr("onclick"):  # t.me writes &amp;amp; in these links since April 2024
+                    target = target.replace("&amp;", "&")
+                href = target if target and not target.startswith(("?q=", "#")) else href
+            marks = marks | {MARKS[node.name]} if node.name in MARKS else marks
+            stack.extend((child, marks, href) for child in reversed(list(node.children)))
+    return out
 
 
 def span(text: str, marks: frozenset, href: str | None) -> Span:

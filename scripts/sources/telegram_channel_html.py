@@ -5,16 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from urllib.parse import unquote
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import PreformattedString
+from bs4 import BeautifulSoup, Tag
 
 from ..content.model import ContentError, ContentErrors, Photo, Post, Span
 from ..text.dates import dates_in
 from ..text.normalize import normalize_line
 from . import spans
-from .common import infer_date, title_from
+from .common import infer_date, saved_file, title_from
 
 KIND = "telegram-channel-html"
 SOURCE = "channel.html"
@@ -22,8 +20,6 @@ EXPECTED = "expected a saved t.me/s/<channel> page"
 _LOOKS = re.compile(r'class="tgme_widget_message[ "][^>]*data-post="|tgme_channel_history')
 _POST = re.compile(r"^([A-Za-z]\w{3,31})/(\d+)$")
 _BACKGROUND = re.compile(r"background-image\s*:\s*url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE)
-# A browser's "save page complete" writes the images into <page>_files/ beside the page.
-_LOCAL = re.compile(r"^(?:\./)?([^/\\:?#]+_files/[^/\\:?#]+)$")
 # What a post's media leaves missing on the site (content/ knows video, photo and file: a voice note, a
 # document or a poll counts as a file); None: nothing worth recording.
 MEDIA = {"tgme_widget_message_video_player": "video", "tgme_widget_message_roundvideo_player": "video",
@@ -31,9 +27,6 @@ MEDIA = {"tgme_widget_message_video_player": "video", "tgme_widget_message_round
          "tgme_widget_message_poll": "file", "tgme_widget_message_location_wrap": None,
          "tgme_widget_message_sticker": None, "tgme_widget_message_tgsticker": None,
          "tgme_widget_message_videosticker": None}
-MARKS = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "code", "pre": "code",
-         "s": "strike", "del": "strike", "strike": "strike"}
-
 
 def looks_like(text: str) -> bool:
     """A page with t.me's channel history or its post blocks."""
@@ -87,10 +80,6 @@ class _Invalid(Exception):
     """One post's problem; parse adds the line and reports all of them at once."""
 
 
-def _has(el: Tag, cls: str) -> bool:
-    return cls in (el.get("class") or ())
-
-
 def _post(el: Tag, channel: str, n: int, title: str | None) -> Post | None:
     bubble = el.find("div", class_="tgme_widget_message_bubble") or el
     when, published = _date(el)
@@ -115,7 +104,7 @@ def _post(el: Tag, channel: str, n: int, title: str | None) -> Post | None:
     for block in sorted(blocks, key=lambda b: (b.sourceline or 0, b.sourcepos or 0)):
         if runs:
             runs.append(Span("\n\n"))
-        runs += _runs(block)
+        runs += spans.html_runs(block)
     paragraphs, tags = spans.paragraphs_and_tags_of(runs)
     photos, missing = _media(bubble)
     if not paragraphs and not tags and not photos and not missing:
@@ -179,44 +168,11 @@ def _media(bubble: Tag) -> tuple[list[Photo], list[str]]:
             if not address:
                 note("photo")
                 continue
-            local = _LOCAL.match(unquote(address)) if ".." not in address else None
+            local = saved_file(address)
             remote = "https:" + address if address.startswith("//") else address
-            photos.append(Photo(n=len(photos) + 1, caption="", image=local.group(1) if local else None,
+            photos.append(Photo(n=len(photos) + 1, caption="", image=local,
                                 url=None if local else remote))
         else:
             for cls in classes & MEDIA.keys():
                 note(MEDIA[cls])
     return photos, missing
-
-
-def _runs(el: Tag) -> list[Span]:
-    """The inline text of a text block as spans; <br> is "\n"."""
-    out: list[Span] = []
-    stack: list[tuple[object, frozenset, str | None]] = [(node, frozenset(), None) for node in reversed(list(el.children))]
-    while stack:
-        node, marks, href = stack.pop()
-        if isinstance(node, NavigableString):
-            if not isinstance(node, PreformattedString):  # comments, CDATA, doctype: not text
-                out.append(spans.span(str(node).replace("\n", " ").replace("\r", " "), marks, href))
-        elif isinstance(node, Tag):
-            if node.name == "br":
-                out.append(Span("\n"))
-                continue
-            if node.name in ("script", "style", "template"):
-                continue
-            if _has(node, "emoji"):  # <i class="emoji"><b>🎗</b></i>: a picture of the character, no emphasis
-                out.append(spans.span(node.get_text(""), marks, href))
-                continue
-            if node.name == "a":
-                target = (node.get("href") or "").strip()
-                if node.has_attr("onclick"):  # t.me writes &amp;amp; in these links since April 2024
-                    target = target.replace("&amp;", "&")
-                href = target if target and not target.startswith(("?q=", "#")) else href
-            marks = marks | {MARKS[node.name]} if node.name in MARKS else marks
-            stack.extend((child, marks, href) for child in reversed(list(node.children)))
-    return out
-
-
-# --- spans to paragraphs (the same in import_telegram_desktop_html) -----------------------------------------
-
-

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from collections import Counter
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
+from ..content.images import FILE_SUFFIXES, IMAGE_SUFFIXES
 from ..content.model import ContentError, ContentErrors, Photo, Post, Span
 from ..text.dates import dates_in
 from ..text.normalize import normalize_line
@@ -229,13 +231,19 @@ def _media(content: Tag) -> tuple[list[Photo], list[str]]:
             elif "media" in classes:
                 kind = next((MEDIA[c] for c in classes if c in MEDIA), None)
                 title = node.find("div", class_="title")
-                if kind == "photo" and href:  # a photo exported without a thumbnail
+                # A photo exported without a thumbnail, or a picture sent as a file (a TIFF, a HEIC, an SVG:
+                # photos.plan_photos decides whether the site shows it or offers it to download).
+                if href and (kind == "photo" or (kind == "file" and _is_picture(href))):
                     photos.append(Photo(n=len(photos) + 1, caption="", image=href))
                 elif title is None or normalize_line(title.get_text()) != "Sticker":
                     note(kind)
             else:
                 note(next((MEDIA_WRAPS[c] for c in classes if c in MEDIA_WRAPS), None))
     return photos, missing
+
+
+def _is_picture(href: str) -> bool:
+    return posixpath.splitext(href.lower())[1] in IMAGE_SUFFIXES + FILE_SUFFIXES
 
 
 def _runs(el: Tag) -> list[Span]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from ..content.model import Span
 
@@ -32,34 +31,6 @@ def runs_from_entities(text_entities) -> list[Span]:
     return flat
 
 
-def spans_from_entities(text_entities) -> list[list[Span]]:
-    """The spans of each paragraph (paragraphs end at blank lines; a line break inside one stays a "\\n").
-
-    text_entities is the export's list of {"type", "text", ...} objects (a plain string is allowed too, as
-    in "text"): a text_link keeps its href, a link its own text, a mention its t.me address, an email its
-    mailto: address. Raises ValueError for an entity that is not an object with a "text" string."""
-    flat = runs_from_entities(text_entities)
-    paragraphs: list[list[Span]] = [[]]
-    line: list[Span] = []
-    lines: list[list[Span]] = [line]
-    for s in flat:
-        for i, part in enumerate(s.text.split("\n")):
-            if i:
-                line = []
-                lines.append(line)
-            if part:
-                line.append(replace(s, text=part))
-    for line in lines:
-        if not "".join(s.text for s in line).strip():
-            if paragraphs[-1]:
-                paragraphs.append([])
-            continue
-        if paragraphs[-1]:
-            paragraphs[-1].append(Span("\n"))
-        paragraphs[-1].extend(line)
-    return [_merge(p) for p in paragraphs if p]
-
-
 def _href(kind, text: str, href) -> str | None:
     if kind == "text_link":
         return href.strip() if isinstance(href, str) and href.strip() else None
@@ -70,13 +41,3 @@ def _href(kind, text: str, href) -> str | None:
     if kind == "email":
         return "mailto:" + text.strip()
     return None
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
-    for s in spans:
-        if out and replace(out[-1], text="") == replace(s, text=""):
-            out[-1] = replace(s, text=out[-1].text + s.text)
-        else:
-            out.append(s)
-    return out

@@ -19,7 +19,6 @@ KIND = "telegram-json"
 SOURCE = "result.json"
 EXPECTED = "expected a Telegram Desktop result.json"
 _TOP_KEY = re.compile(r'"(?:messages|chats)"\s*:')
-_ID_KEY = re.compile(r'"id"\s*:\s*(-?\d+)')
 # What Telegram Desktop writes instead of a path when the export settings left the file out.
 NOT_INCLUDED = re.compile(r"^\(File (?:not included|exceeds maximum size)\b.*\)$", re.DOTALL)
 # What an attachment that is not a photo leaves missing on the site; None: nothing worth recording.
@@ -45,12 +44,14 @@ def parse(text: str) -> list[Post]:
     data = _load(text)
     posts: list[Post] = []
     skipped: Counter = Counter()
-    problems: list[tuple[object, str]] = []  # (message id, problem), in document order
+    problems: list[tuple[int, str]] = []  # (message number, problem), in document order
+    number = 0  # the message's position in the export, counted over every chat, from 1
     for chat_name, messages, chat_id in _chats(data, text):
         last = None  # ((date, source), post) of the previous post in this chat, for albums
         for msg in messages:
+            number += 1
             if not isinstance(msg, dict):
-                problems.append((None, f"a message is {_json_type(msg)} (expected an object)"))
+                problems.append((number, f"message {number} is {_json_type(msg)} (expected an object)"))
                 continue
             kind = msg.get("type", "message")
             if kind != "message":
@@ -60,7 +61,7 @@ def parse(text: str) -> list[Post]:
             try:
                 post = _post(msg, chat_name)
             except _Invalid as e:
-                problems.append((msg.get("id"), f"message {msg.get('id')}: {e}"))
+                problems.append((number, f"{_named(number, msg)}: {e}"))
                 continue
             if post is None:
                 skipped["empty message"] += 1
@@ -77,8 +78,8 @@ def parse(text: str) -> list[Post]:
             posts.append(post)
             last = (key, post)
     if problems:
-        lines = _message_lines(text, [msg_id for msg_id, _ in problems])
-        raise ContentErrors([ContentError(SOURCE, line, problem) for line, (_, problem) in zip(lines, problems)])
+        lines = _message_lines(text, "messages" in data, number)
+        raise ContentErrors([ContentError(SOURCE, lines[n - 1] if lines else None, problem) for n, problem in problems])
     if posts and skipped:
         counts = [f"{n} {what}{'' if n == 1 else 's'}" for what, n in skipped.items()]
         posts[0].warnings.insert(0, f"skipped {', '.join(counts)} of this export (not posts)")
@@ -117,10 +118,17 @@ def _chats(data, text: str) -> list[tuple[str | None, list, int | None]]:
     return out
 
 
+def _named(number: int, msg: dict) -> str:
+    """'message 3 (id 17)': a message by its position in the export, and by its id where it has one."""
+    msg_id = msg.get("id")
+    return f"message {number} (id {msg_id})" if isinstance(msg_id, int) and not isinstance(msg_id, bool) else f"message {number}"
+
+
 def _post(msg: dict, chat_name: str | None) -> Post | None:
     msg_id = msg.get("id")
     if not isinstance(msg_id, int) or isinstance(msg_id, bool):
-        raise _Invalid("no numeric 'id'")
+        found = f"'id' is {_json_type(msg_id)}" if "id" in msg else "no 'id'"
+        raise _Invalid(f"{found} (expected the message's number, e.g. \"id\": 17)")
     raw = msg["text"] if "text" in msg else msg.get("text_entities", "")
     if isinstance(msg.get("text_entities"), list) and isinstance(raw, (str, list)):
         raw = msg["text_entities"]  # the same text, with every entity's marks and link targets
@@ -235,21 +243,51 @@ def _key_line(text: str, key: str) -> int:
     return text.count("\n", 0, m.start()) + 1 if m else 1
 
 
-def _message_lines(text: str, ids: list) -> list[int | None]:
-    """The line of each message, given in document order, found by its '"id": N' key (json.loads keeps
-    no positions). Message ids repeat across the chats of an account export, so the search moves on."""
-    found, pos, line = [], 0, 1
-    for m in _ID_KEY.finditer(text):
-        line += text.count("\n", pos, m.start())
-        pos = m.start()
-        found.append((int(m.group(1)), line))
-    out, cursor = [], 0
-    for msg_id in ids:
-        at = next((i for i in range(cursor, len(found)) if found[i][0] == msg_id), None) \
-            if isinstance(msg_id, int) and not isinstance(msg_id, bool) else None
-        if at is None:
-            out.append(None)
-            continue
-        out.append(found[at][1])
-        cursor = at + 1
-    return out
+def _message_lines(text: str, top_level: bool, count: int) -> list[int]:
+    """The line where each message object starts, in document order over every chat read: the export's
+    structure walked with the standard decoder (json.loads keeps no positions). `top_level`: the messages
+    are the export's own 'messages' (else those of 'chats'/'list'). [] when the walk does not find the
+    `count` messages parse() read (a repeated key, say): errors then name messages by number only."""
+    decoder = json.JSONDecoder()
+    lines: list[int] = []
+    counted = [0, 1]  # position and line reached, so that lines are counted once
+
+    def skip(i: int) -> int:
+        while text[i] in " \t\r\n":
+            i += 1
+        return i
+
+    def is_messages(path: tuple) -> bool:
+        if top_level:
+            return path == ("messages",)
+        return len(path) == 4 and path[:2] == ("chats", "list") and path[3] == "messages"
+
+    def walk(i: int, path: tuple) -> int:
+        i = skip(i)
+        if text[i] == "{":
+            i = skip(i + 1)
+            while text[i] != "}":
+                key, i = decoder.raw_decode(text, i)
+                i = skip(i)
+                if text[i] != ":":
+                    raise ValueError(i)
+                i = skip(walk(i + 1, path + (key,)))
+                i = skip(i + 1) if text[i] == "," else i
+            return i + 1
+        if text[i] == "[":
+            i, n = skip(i + 1), 0
+            while text[i] != "]":
+                if is_messages(path):
+                    counted[1] += text.count("\n", counted[0], i)
+                    counted[0] = i
+                    lines.append(counted[1])
+                i, n = skip(walk(i, path + (n,))), n + 1
+                i = skip(i + 1) if text[i] == "," else i
+            return i + 1
+        return decoder.raw_decode(text, i)[1]
+
+    try:
+        walk(1 if text.startswith("\ufeff") else 0, ())
+    except (ValueError, IndexError, RecursionError):
+        return []
+    return lines if len(lines) == count else []

@@ -9,16 +9,18 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import parallel
-from ..content.model import LANGS, ContentError, Paragraph, Post
+from ..content.model import LANGS, ContentError, Paragraph, Post, Span
 from ..content.rights import from_credit
+from ..content.schema import is_web_address
 from ..content.sources_registry import add_sources
 from ..content.yaml_io import dump_yaml, load_yaml, read_text, split_front_matter
 from ..files import write_bytes_atomic
 from ..text.dedupe import fingerprint
+from ..text.hashtags import HASHTAG, is_hashtag_line, tag_key
 from ..text.escape import escape_markdown
 from ..text.inline import render_markdown as inline_markdown
 from ..text.slugs import slugify
@@ -29,6 +31,7 @@ from .common import title_from
 from .detect import (
     check_unicode,
     decode_with_warnings,
+    export_folder,
     export_pages,
     parse_source,
     read_source,
@@ -74,22 +77,21 @@ def render_meta(post: Post, raw: str, fingerprint: str | None = None) -> dict:
         meta["tags"] = list(post.tags)
     if post.commemorates:
         meta["commemorates"] = [d.isoformat() for d in post.commemorates]
-    if post.missing_media:
-        meta["missing_media"] = list(post.missing_media)
+    # A photo the copy did not capture (a page saved "HTML only", or without its _files folder) is
+    # recorded as missing, with its web address where the source gives one.
+    uncaptured = [p for p in post.photos if not p.image and not p.file and is_web_address(p.url)]
+    missing = list(post.missing_media) + (["photo"] if uncaptured and "photo" not in post.missing_media else [])
+    if missing:
+        meta["missing_media"] = missing
     if post.photos:
         meta["gallery"] = [
             {k: v for k, v in (("agency", p.agency), ("photographer", p.photographer), ("rights", from_credit(p.rights)),
-                               ("image", p.image)) if v}
+                               ("image", p.image), ("file", p.file),
+                               ("url", p.url if not p.image and not p.file and is_web_address(p.url) else None)) if v}
             for p in post.photos
         ]
     meta["fingerprint"] = fingerprint or post_fingerprint(post)
     return meta
-
-
-def render_original(post: Post) -> str:
-    """The original-language Markdown file: front matter (title, captions), then escaped paragraphs.
-    A paragraph in another language than the post's is marked with an attribute line."""
-    return render_markdown(original_fields(post))
 
 
 def original_fields(post: Post) -> dict:
@@ -111,7 +113,7 @@ def original_fields(post: Post) -> dict:
     return fields
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n")  # the end of a first sentence, or of a first line
 
 
 def title_once(post: Post) -> tuple[str, list]:
@@ -119,18 +121,40 @@ def title_once(post: Post) -> tuple[str, list]:
     sentence on the page twice: when the title is the first paragraph's first sentence, the sentence
     moves to the title whole (with what precedes it, an emoji say, and its full stop) and leaves the body."""
     title, paragraphs = post.title, list(post.paragraphs)
-    if not title or title.endswith("…") or not paragraphs or paragraphs[0].spans:
+    if not title or title.endswith("…") or not paragraphs:
         return title, paragraphs
     first = paragraphs[0]
-    head, *rest = _SENTENCE_END.split(first.text, maxsplit=1)
+    end = _SENTENCE_END.search(first.text)
+    head = first.text[:end.start()] if end else first.text
     if "\n" in head or "#" in head or title_from([head]) != title:
         return title, paragraphs  # a sentence with hashtags stays in the body, where they link
     title = head  # the sentence as the source wrote it, its full stop included
+    kept = []
+    if first.spans:  # a link in the sentence stays in the body, as a link: the title is plain text
+        links = [s for s in _spans_between(first.spans, 0, len(head)) if s.href]
+        if links:
+            joined = [part for i, link in enumerate(links) for part in ((Span(" · "),) if i else ()) + (link,)]
+            kept.append(Paragraph("".join(s.text for s in joined), first.lang, tuple(joined)))
+    rest = first.text[end.end():] if end else ""
+    if is_hashtag_line(rest) and {tag_key(t) for t in HASHTAG.findall(rest)} <= {tag_key(t) for t in post.tags}:
+        rest = ""  # only the post's hashtags were left: they are its tags, listed on the page as links
     if rest:
-        paragraphs[0] = Paragraph(rest[0], first.lang)
-    else:
-        paragraphs.pop(0)
+        spans = tuple(_spans_between(first.spans, end.end(), len(first.text))) if first.spans else ()
+        kept.append(Paragraph(rest, first.lang, spans if any(s.href or s.bold or s.italic or s.code or s.strike
+                                                             for s in spans) else ()))
+    paragraphs[0:1] = kept
     return title, paragraphs
+
+
+def _spans_between(spans, start: int, stop: int) -> list[Span]:
+    """The parts of a paragraph's spans that cover its text from `start` to `stop`."""
+    out, at = [], 0
+    for s in spans:
+        a, b = max(start, at), min(stop, at + len(s.text))
+        if a < b:
+            out.append(replace(s, text=s.text[a - at:b - at]))
+        at += len(s.text)
+    return out
 
 
 MEDIA_NAMES = {"video": "Video", "photo": "Photo", "file": "File", "audio": "Voice message"}
@@ -254,7 +278,12 @@ def read_sources(paths: list[Path]) -> list[tuple[Path, bytes, str, list[Post], 
     ContentError (nothing is written yet)."""
     parsed = []
     for path in map(Path, paths):
+        if path.is_dir():  # an export folder: its messages.html or result.json, or what it is instead
+            path = export_folder(path)
         export = export_pages(path)
+        if export and export[0].name != "messages.html":
+            raise ContentError(path, 1, f"a later page of a Telegram Desktop HTML export without its first page "
+                               "(expected the export folder with messages.html beside it; import the whole folder)")
         if export:  # a Telegram Desktop HTML export: all its pages, in order, as one source
             path = export[0]
         data = read_source(path)

@@ -13,6 +13,15 @@ MONTHS = {
            "kasım", "aralık"],
 }
 _MONTH_NUMBER = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
+
+
+def _folded(name: str) -> str:
+    """A month name as the patterns compare it: case aside, and Turkish dotted and dotless i alike
+    (re.IGNORECASE matches I, ı, i and İ to each other: 'MAYIS' is mayıs, as a headline writes it)."""
+    return name.lower().replace("i\u0307", "i").replace("ı", "i")
+
+
+_MONTH_BY_FOLDED = {_folded(name): n for name, n in _MONTH_NUMBER.items()}
 _MONTH_RE = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)  # what a date is
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
@@ -50,7 +59,7 @@ def dates_in(text: str):
     out = []
     for pos, month, day, year in sorted(found):
         try:
-            out.append((pos, dt.date(int(year), _MONTH_NUMBER[month.lower()], int(day))))
+            out.append((pos, dt.date(int(year), _MONTH_BY_FOLDED[_folded(month)], int(day))))
         except ValueError:
             continue
     return out
