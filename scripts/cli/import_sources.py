@@ -17,10 +17,13 @@ def add_arguments(parser):
     parser.add_argument("--force", action="store_true",
                         help="re-import posts already imported: replace the fields still as the importer wrote them, "
                              "keep (and list) the ones contributors changed")
+    parser.add_argument("--channel", metavar="NAME",
+                        help="the public channel a Telegram Desktop export is of ('@name' or 'https://t.me/name'): "
+                             "each message is linked to its original, https://t.me/NAME/<message number>")
 
 
 def run(args) -> int:
-    report = import_paths(args.paths, args.content, force=args.force)
+    report = import_paths(args.paths, args.content, force=args.force, channel=args.channel)
     for line in report.lines():
         print(printable(line))
     repaired = f", {len(report.repaired)} repaired" if report.repaired else ""

@@ -121,7 +121,7 @@ def _post(el: Tag, channel: str, n: int, title: str | None) -> Post | None:
         photos=photos,
         missing_media=missing,
         url=f"https://t.me/{channel}/{n}",
-        identity=f"telegram:{channel}/{n}",
+        identity=f"telegram:{channel.lower()}/{n}",  # usernames are case-insensitive
         reply_to=reply_to or None,
         forwarded_from=forwarded,
         published=published,

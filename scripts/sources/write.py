@@ -313,12 +313,23 @@ class Task:
     photos: bool = True  # False: --force kept the gallery, so no photo of the source is copied
 
 
-def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
+def import_paths(paths: list[Path], root: Path, force: bool = False, channel: str | None = None) -> Report:
     """Import raw sources. Every file is read and parsed before anything is written: a bad file
     stops the import with its ContentError and leaves content/ as it was. A failure while writing
-    (a full disk) leaves every post folder complete or absent, and says so."""
+    (a full disk) leaves every post folder complete or absent, and says so.
+    `channel`: the public channel a Telegram Desktop export is of ('@name', 't.me/name'): an export holds
+    no address, and each message's is then https://t.me/<name>/<its number>, its identity that of the same
+    message on the channel's saved t.me/s page."""
     root = Path(root)
+    name = channel_name(channel) if channel is not None else None
     parsed = read_sources(paths)
+    if name:
+        for _, _, kind, posts, _ in parsed:
+            for post in posts:
+                number = _EXPORT_MESSAGE.match(post.identity or "") if kind in EXPORT_KINDS else None
+                if number:  # the same item as that channel's saved t.me/s page: recognized by it
+                    post.identity = f"telegram:{name.lower()}/{number.group(1)}"
+                    post.url = post.url or f"https://t.me/{name}/{number.group(1)}"
     report = Report()
     try:
         with import_lock(root):
@@ -336,6 +347,20 @@ def import_paths(paths: list[Path], root: Path, force: bool = False) -> Report:
     except OSError as e:
         raise _write_error(root, e.filename, e) from None
     return report
+
+
+EXPORT_KINDS = ("telegram-json", "telegram-html")  # exports: their messages' addresses are not in them
+_EXPORT_MESSAGE = re.compile(r"^telegram:[^/]+/(\d+)$")
+_CHANNEL = re.compile(r"^(?:(?:https?://)?(?:www\.)?t(?:elegram)?\.me/(?:s/)?|@)?([A-Za-z][A-Za-z0-9_]{3,31})/?$")
+
+
+def channel_name(given: str) -> str:
+    """The public channel's name from '@name', 'name', 't.me/name' or 'https://t.me/s/name'."""
+    m = _CHANNEL.match(given.strip())
+    if not m:
+        raise ContentError("--channel", None, f"{given!r} is not a public Telegram channel (expected its name, "
+                                              "'@victory_archive' or 'https://t.me/victory_archive')")
+    return m.group(1)
 
 
 def _plan(parsed, root: Path, force: bool, report: Report) -> tuple[list, list[Task]]:
