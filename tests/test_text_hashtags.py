@@ -27,3 +27,9 @@ def test_tag_key_ignores_case_sign_and_turkish_i_but_not_script():
     assert tag_key("İSTANBUL") == tag_key("istanbul") == tag_key("ıstanbul") == "istanbul"
     assert tag_key("Победа") == "победа"
     assert tag_key("Pobeda") != tag_key("Победа")
+
+
+def test_tag_key_strips_only_the_sign_and_reads_a_decomposed_dotted_i_as_i():
+    assert tag_key("#Xenia") == "xenia"
+    assert tag_key("##Victory") == "victory"
+    assert tag_key("i\u0307zmir") == tag_key("İzmir") == "izmir"  # i + combining dot above, as some keyboards write İ lowercased

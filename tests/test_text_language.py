@@ -30,6 +30,7 @@ def test_a_confident_short_paragraph_in_one_of_ours_keeps_that_language():
 def test_another_language_needs_three_words_to_count():
     assert detect_lang("Війна скінчилася сьогодні") == "uk"
     assert detect_lang("Der Krieg endete heute") == "de"
+    assert detect_lang("Berlin im Mai") == "de"  # the model reads the words apart, as written
     assert detect_lang("Війна скінчилася") == "ru"  # two words: the script decides
     assert detect_lang("Sie kamen") == "en"
 
