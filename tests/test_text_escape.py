@@ -80,3 +80,10 @@ def test_xml_text_escapes_and_replaces_what_xml_refuses():
     assert xml_text('<a href="x">Tom & Jerry\'s</a>') == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#x27;s&lt;/a&gt;"
     assert xml_text("bell\x07 tab\t nl\n") == "bell\ufffd tab\t nl\n"
     assert xml_text("Победа") == "Победа"
+
+
+def test_a_colon_makes_a_scheme_only_before_the_first_slash_question_mark_or_hash():
+    for url in ("posts/a b/", "a/b:c", "a/b:c/d", "a?b:c?d", "a#b:c#d", "?q=a:b", "#a:b", "a.jpg?t=1:2"):
+        assert safe_url(url) == url, url
+    for url in ("1x:y", "a b:c/d", "x:y?z"):
+        assert safe_url(url) is None, url
