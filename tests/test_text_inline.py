@@ -85,3 +85,15 @@ def test_a_line_of_equals_signs_is_no_heading_underline():
 ])
 def test_safe_href(href, out):
     assert safe_href(href) == out
+
+
+def test_a_blank_span_keeps_what_follows():
+    assert md(Span("a"), Span(" ", code=True), Span("b")) == "a b"
+    assert md(Span("a"), Span("  ", code=True), Span("b", code=True)) == "a  `b`"
+
+
+def test_a_code_span_in_a_link_is_never_rewritten():
+    # '\]' inside code is code: only the escaped ']' of text becomes a reference
+    out = md(Span("a\\]: b", code=True, href=URL), Span(" more", href=URL))
+    assert out == "[`a\\]: b` more](<https://e.org/x>)"
+    assert to_html(out) == '<p><a href="https://e.org/x"><code>a\\]: b</code> more</a></p>'
