@@ -29,6 +29,7 @@ def test_a_link_whose_text_holds_a_bracket_and_colon_is_no_reference_definition(
 
 def test_plain_text_without_spans_is_escaped_text():
     assert render_markdown(Paragraph("*not bold* [x]")) == "&#42;not bold&#42; \\[x\\]"
+    assert render_markdown(Paragraph("snake_case_name")) == "snake&#95;case&#95;name"
     assert render_markdown(Paragraph("")) == ""
 
 
