@@ -36,3 +36,9 @@ def test_a_name_without_letters_gets_a_stable_hash_slug():
     assert slugify("🎖🎖") == "x6f8b1a79"
     assert slugify("★") == "x26c57b08"
     assert slugify("") != slugify("★")
+
+
+def test_a_lone_surrogate_still_gets_a_slug():
+    # Telegram's JSON export can hold half of an emoji ('\ud83d'); the slug must not raise
+    assert slugify("\ud83d") == "x7586f70f"
+    assert slugify("\ud83d\ude00") == "xea645893"
