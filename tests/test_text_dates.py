@@ -27,3 +27,13 @@ def test_no_date_without_a_year_after_white_space():
 def test_a_date_at_the_very_start_of_a_long_text():
     assert dates_in("9 мая 1945 " + "x" * 100) == [(0, dt.date(1945, 5, 9))]
     assert dates_in("y" * 100 + " 22 Haziran 1941") == [(101, dt.date(1941, 6, 22))]
+
+
+def test_a_number_glued_to_a_word_does_not_stop_the_search():
+    assert dates_in("In1945 the parade, May 9, 1945") == [(19, dt.date(1945, 5, 9))]
+
+
+def test_a_month_cut_by_the_window_after_an_underscore_is_no_month():
+    date = "May" + " " * 30 + "9," + " " * 29  # the 64 characters dates_in looks at before the year
+    assert dates_in("_" + date + "1945") == []  # "_May" is one word, as "xMay" is
+    assert dates_in("-" + date + "1945") == [(1, dt.date(1945, 5, 9))]
