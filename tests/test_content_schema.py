@@ -228,3 +228,20 @@ def test_the_meta_schema_requires_source_and_lang():
         "missing source (expected name, kind, raw (and optionally item, url))",
         "missing lang (expected the language of the original text: en, ru, tr (or uk, be, de, fr, pl: shown "
         "untranslated until translated))"]
+
+
+def test_a_record_made_now_knows_its_keys():
+    record = Record((Field("a", Text(), "the a"),))
+    assert record.by_name == {"a": record.fields[0]}
+    assert convert(record, {"a": "x", "b": "y"}) == ({"a": "x"}, ["posts/p/meta.yml:4: unknown key 'key.b' (expected one of: a)"])
+
+
+def test_the_problem_itself_is_one_line_for_check_to_print():
+    problems = Problems("m.yml")
+    Number().convert("a\nb\x1e", "item", 2, problems)
+    assert problems.errors[0].problem == "item: 'a\\nb\\x1e' (expected a whole number from 1)"
+
+
+def test_a_hashtag_may_be_any_word_but_not_signs_alone():
+    assert convert(Hashtag(), "X") == ("X", [])
+    assert convert(Hashtag(), "#XX") == ("#XX", [])
