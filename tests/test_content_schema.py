@@ -245,3 +245,12 @@ def test_the_problem_itself_is_one_line_for_check_to_print():
 def test_a_hashtag_may_be_any_word_but_not_signs_alone():
     assert convert(Hashtag(), "X") == ("X", [])
     assert convert(Hashtag(), "#XX") == ("#XX", [])
+
+
+def test_year_zero_is_no_month():
+    assert convert(Month(), "0000-05")[0] is None
+    assert convert(Date(), "0000-05-09")[0] is None
+
+
+def test_a_mapping_without_key_lines_blames_its_own_line():
+    assert convert(MapOf(Number(), Text()), {"x": "a"}) == ({}, ["posts/p/meta.yml:4: key key: 'x' (expected a whole number from 1)"])
