@@ -93,3 +93,15 @@ def test_dump_yaml_writes_text_people_can_edit():
     assert dump_yaml({"b": "Победа 🇷🇺", "a": ["x", "y"], "long": "w " * 60}) == (
         "b: Победа 🇷🇺\na:\n- x\n- y\nlong: '" + "w " * 59 + "w '\n")
     assert load_yaml(dump_yaml({"t": "13:59", "y": "yes"}), "m.yml") == {"t": "13:59", "y": "yes"}
+
+
+def test_dump_yaml_without_emoji_keeps_order_letters_block_style_and_long_lines():
+    # (text beyond U+FFFF takes the second, pure-Python dump: this one goes through the first)
+    data = {"title": "Парад Победы", "tags": ["Victory", "Zafer"], "about": {"z": "1", "a": "İzmir"}, "long": "w " * 60}
+    assert dump_yaml(data) == (
+        "title: Парад Победы\ntags:\n- Victory\n- Zafer\nabout:\n  z: '1'\n  a: İzmir\nlong: '" + "w " * 59 + "w '\n")
+
+
+def test_the_body_keeps_its_indentation_and_last_letters():
+    meta, body, line = split_front_matter("---\ntitle: x\n---\n\n    indented code\n\nSection X\n", "ru.md")
+    assert body == "    indented code\n\nSection X" and line == 5
