@@ -105,3 +105,10 @@ def test_dump_yaml_without_emoji_keeps_order_letters_block_style_and_long_lines(
 def test_the_body_keeps_its_indentation_and_last_letters():
     meta, body, line = split_front_matter("---\ntitle: x\n---\n\n    indented code\n\nSection X\n", "ru.md")
     assert body == "    indented code\n\nSection X" and line == 5
+
+
+def test_a_character_yaml_refuses_is_blamed_on_its_line():
+    assert error(load_yaml, "a: Парад\nb: 1\nc: \x00\n", "m.yml") == (
+        "m.yml:3: YAML: unacceptable character #x0000: control characters are not allowed")
+    assert error(load_yaml, "a: Парад\nb: \x07", "ru.md", 2) == (
+        "ru.md:3: YAML: unacceptable character #x0007: control characters are not allowed")
