@@ -150,3 +150,74 @@ def test_check_lists_errors_sorted_instead_of_warnings(root):
     assert strs(checks.check(root)) == [
         f"content/{POST}/meta.yml:1: date: 'never' is not a date (expected YYYY-MM-DD)",
         f"content/{POST}/meta.yml:7: lang: unknown language 'xx' (expected one of en, ru, tr, uk, be, de, fr, pl)"]
+
+
+TR = ("---\ntitle: 7 Kasım 1941 geçit töreni\ntranslation_of: ru\n---\n\n7 Kasım 1941 geçit töreni Kızıl Meydan'da yapıldı.\n")
+
+
+def test_a_problem_without_a_line_comes_before_line_1():
+    problems = [Problem("a.md", 1, "a"), Problem("a.md", None, "b")]
+    assert sorted(problems, key=Problem.sort_key) == [problems[1], problems[0]]
+
+
+def test_translations_after_the_original_in_name_order_are_checked_too(root):
+    (root / POST / "tr.md").write_text(TR, encoding="utf-8")
+    content = load_content(root)
+    assert [p.path for p in checks.stale_translations(content)] == [f"content/{POST}/en.md", f"content/{POST}/tr.md"]
+    assert strs(checks.uncredited_translations(content)) == [
+        f"content/{POST}/tr.md:1: warning: translation without translated_by, translated_on, translation_method "
+        "(expected translated_by: a name or volunteer, translated_on: YYYY-MM, translation_method: hand or machine-reviewed)"]
+    (root / "names.yml").write_text("ivan-shagin:\n  kind: photographer\n  en: Ivan Shagin\n  ru: Иван Шагин\n  tr: İvan Şagin\n"
+                                    "  aliases: {tr: [Ivan Şagin]}\n", encoding="utf-8")
+    (root / POST / "tr.md").write_text(TR + "\nFoto: Ivan Şagin.\n", encoding="utf-8")
+    assert strs(checks.name_spellings(load_content(root))) == [
+        f"content/{POST}/tr.md:8: warning: 'Ivan Şagin' is not how tr writes Иван Шагин (expected 'İvan Şagin', "
+        "content/names.yml ivan-shagin)",
+        f"content/{POST}/meta.yml: warning: gallery item 1: the tr credit reads 'Ivan Shagin' (expected 'İvan Şagin', "
+        "content/names.yml ivan-shagin; write photographer: {en: ..., ru: ..., tr: ...})"]
+
+
+def test_a_translation_that_never_writes_a_name_of_the_original(root):
+    (root / "names.yml").write_text("parad:\n  kind: place\n  en: Moscow\n  ru: Парад\n  tr: Moskova\n", encoding="utf-8")
+    assert strs(checks.name_spellings(load_content(root))) == [
+        f"content/{POST}/en.md:1: warning: the original names Парад, the translation never writes 'Moscow' (expected "
+        "the registered form, content/names.yml parad)"]
+
+
+def test_problems_in_the_names_registry_are_errors(root):
+    (root / "names.yml").write_text("x:\n  kind: person\n  en: X\n  ru: Х\n  tr: X\n  colour: red\n", encoding="utf-8")
+    problems = checks.name_spellings(load_content(root))
+    assert strs(problems) == ["content/names.yml:6: x: unknown key 'colour' (expected kind, en, ru, tr, aliases)"]
+    assert problems[0].warning is False
+
+
+def test_an_all_digit_hash_is_written_quoted(root, monkeypatch):
+    monkeypatch.setattr(checks, "text_hash", lambda text: "123456789012")
+    assert strs(checks.stale_translations(load_content(root)))[0].endswith("then set original_hash: '123456789012'")
+
+
+def test_more_links_that_lead_somewhere_and_one_that_does_not(root):
+    line = append(root, "en.md", "\n[a](../tags/index.md) [b](HTTPS://x.org) [c](Mailto:a@b.c) [d](parade-1941.md#a#b) "
+                  "[e](../archive/index.md)\n")
+    assert checks.broken_links(load_content(root)) == []
+    assert line > 1
+
+
+def test_one_credit_of_any_kind_is_enough(root):
+    edit(root, "meta.yml", "- photographer: Pfc. William E. Poulson\n  rights: https://creativecommons.org/publicdomain/mark/1.0/",
+         "- rights: https://creativecommons.org/publicdomain/mark/1.0/\n- agency: TASS")
+    assert checks.uncredited_photos(load_content(root)) == []
+
+
+def test_no_sources_folder_no_orphans(tmp_path):
+    class Nothing:
+        entries = ()
+        root = tmp_path / "content"
+    assert checks.orphan_sources(Nothing()) == []
+
+
+def test_an_undescribed_source_is_named(root):
+    (root / "sources.yml").write_text("", encoding="utf-8")
+    assert strs(checks.undescribed_sources(load_content(root))) == [
+        f"content/{POST}/meta.yml: warning: source 'Канал памяти' is not in content/sources.yml (expected an entry "
+        "with its kind, name and about in each language, url and handle)"]
