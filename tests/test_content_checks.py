@@ -221,3 +221,11 @@ def test_an_undescribed_source_is_named(root):
     assert strs(checks.undescribed_sources(load_content(root))) == [
         f"content/{POST}/meta.yml: warning: source 'Канал памяти' is not in content/sources.yml (expected an entry "
         "with its kind, name and about in each language, url and handle)"]
+
+
+def test_reasons_missing_in_two_languages_are_listed(root):
+    (root / POST / "tr.md").write_text(TR, encoding="utf-8")
+    edit(root, "meta.yml", "date: '2021-11-07'\n", "date: '2021-11-07'\ndate_inferred: {en: the day in the text}\n")
+    assert strs(checks.untranslated_reasons(load_content(root))) == [
+        f"content/{POST}/meta.yml:2: warning: date_inferred has no reason in ru, tr (expected date_inferred: with one "
+        "sentence per language: en, ru, tr)"]
