@@ -1,0 +1,82 @@
+"""content/load: what a post folder becomes, and each problem with its file and line (issue 10, mutation
+testing). The fixture archive is copied and edited per test."""
+
+import hashlib
+import shutil
+
+import pytest
+
+from scripts.content.load import load_content, original_text, read_entry, text_hash
+from scripts.content.model import ContentErrors
+from tests.conftest import GOLDEN_CONTENT
+
+POST = "posts/parade-1941"
+RAW_SHA = "a94f9f8798b9ae64b66f4524025ac02e23ab4c40e4feaac6b20b307f7a15aef8"  # sha-256 of sources/parade.txt
+
+
+@pytest.fixture
+def root(tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(GOLDEN_CONTENT, root)
+    return root
+
+
+def edit(root, name, old, new):
+    path = root / POST / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def errors_of(root):
+    with pytest.raises(ContentErrors) as info:
+        load_content(root)
+    return str(info.value).splitlines()
+
+
+def test_text_hash_is_twelve_hex_digits_of_the_stripped_text():
+    assert text_hash("  Victory\n") == hashlib.sha256(b"Victory").hexdigest()[:12] == "2e9b5a0c4e6a"
+
+
+def test_a_post_knows_its_registered_source_and_raw_copy(root):
+    entry = load_content(root).entries[0]
+    assert entry.registered_source is not None and entry.registered_source.written == "Канал памяти"
+    assert entry.raw_sha256 == RAW_SHA
+    assert entry.source == {"name": "Канал памяти", "kind": "telegram-web", "raw": "sources/parade.txt", "item": 1}
+    assert [g.image for g in entry.gallery] == ["photo1.png", None]
+    assert (entry.gallery[0].width, entry.gallery[0].height) == (64, 48)
+    assert entry.gallery[1].width is None
+
+
+def test_read_entry_alone_and_with_a_shared_cache_of_raw_files(root):
+    fields, tags, fingerprint = read_entry(root / POST, root)
+    assert fields["raw_sha256"] == RAW_SHA and tags[:2] == ["Парад", "7ноября"] and fingerprint is None
+    cache = {}
+    read_entry(root / POST, root, cache)
+    assert cache == {"sources/parade.txt": RAW_SHA}
+
+
+def test_a_folder_without_meta_yml(root):
+    (root / "posts" / "Empty_Post").mkdir()
+    assert errors_of(root) == [
+        "content/posts/Empty_Post: post id 'Empty_Post' is not a lowercase slug (expected letters a-z, digits and '-', "
+        "e.g. 'empty-post')",
+        "content/posts/Empty_Post/meta.yml: missing meta.yml (expected each post folder to hold meta.yml and one "
+        "<lang>.md per language)"]
+
+
+def test_a_missing_raw_file_is_blamed_on_its_line(root):
+    edit(root, "meta.yml", "raw: sources/parade.txt", "raw: sources/gone.txt")
+    assert errors_of(root) == [
+        f"content/{POST}/meta.yml:5: source.raw: no file content/sources/gone.txt (expected the archived raw source "
+        "under content/sources/)"]
+
+
+def test_image_problems_are_blamed_on_the_image_line(root):
+    edit(root, "meta.yml", "image: photo1.png", "image: ../photo1.png")
+    assert errors_of(root) == [
+        f"content/{POST}/meta.yml:17: gallery item 1: image '../photo1.png' (expected a file name in the post's folder "
+        "ending in .jpg, .jpeg, .png, .gif, .webp)"]
+    edit(root, "meta.yml", "image: ../photo1.png", "image: photo2.png")
+    assert errors_of(root) == [
+        f"content/{POST}/meta.yml:17: gallery item 1: no file photo2.png in content/{POST} (expected the image beside meta.yml)"]
