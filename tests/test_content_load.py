@@ -80,3 +80,21 @@ def test_image_problems_are_blamed_on_the_image_line(root):
     edit(root, "meta.yml", "image: ../photo1.png", "image: photo2.png")
     assert errors_of(root) == [
         f"content/{POST}/meta.yml:17: gallery item 1: no file photo2.png in content/{POST} (expected the image beside meta.yml)"]
+
+
+def versions_with(root, tr_text):
+    (root / POST / "tr.md").write_text(tr_text, encoding="utf-8")
+    return sorted(load_content(root).entries[0].versions)
+
+
+def test_a_scaffolded_translation_nobody_wrote_is_no_version(root):
+    assert versions_with(root, "---\ntitle:\n---\n") == ["en", "ru"]
+    assert versions_with(root, "---\ntitle: '  '\ntranslation_of: ru\n---\n\n\n") == ["en", "ru"]
+
+
+def test_a_started_translation_is_a_version_or_a_problem(root):
+    assert versions_with(root, "---\ntitle: Geçit töreni\n---\n") == ["en", "ru", "tr"]
+    (root / POST / "tr.md").write_text("---\ntitle:\n---\n\nMetin.\n", encoding="utf-8")
+    assert errors_of(root) == [f"content/{POST}/tr.md:1: missing title (expected 'title: ...' in the front matter)"]
+    (root / POST / "tr.md").write_text("---\ncaptions:\n  1: Kızıl Meydan\n---\n", encoding="utf-8")
+    assert errors_of(root) == [f"content/{POST}/tr.md:1: missing title (expected 'title: ...' in the front matter)"]
