@@ -98,3 +98,22 @@ def test_a_started_translation_is_a_version_or_a_problem(root):
     assert errors_of(root) == [f"content/{POST}/tr.md:1: missing title (expected 'title: ...' in the front matter)"]
     (root / POST / "tr.md").write_text("---\ncaptions:\n  1: Kızıl Meydan\n---\n", encoding="utf-8")
     assert errors_of(root) == [f"content/{POST}/tr.md:1: missing title (expected 'title: ...' in the front matter)"]
+
+
+def test_meta_yml_that_is_no_mapping(root):
+    (root / POST / "meta.yml").write_text("- date\n- source\n", encoding="utf-8")
+    assert errors_of(root) == [
+        f"content/{POST}/meta.yml:1: meta.yml must be a mapping of keys to values (expected 'date: ...', 'source: ...')"]
+
+
+def test_a_missing_lang_is_one_problem_on_line_1(root):
+    edit(root, "meta.yml", "lang: ru\n", "")
+    assert errors_of(root) == [
+        f"content/{POST}/meta.yml:1: missing lang (expected the language of the original text: en, ru, tr (or uk, be, "
+        "de, fr, pl: shown untranslated until translated))"]
+
+
+def test_a_missing_source_is_one_problem_on_line_1(root):
+    edit(root, "meta.yml", "source:\n  name: Канал памяти\n  kind: telegram-web\n  raw: sources/parade.txt\n  item: 1\n", "")
+    assert errors_of(root) == [
+        f"content/{POST}/meta.yml:1: missing source (expected name, kind, raw (and optionally item, url))"]
