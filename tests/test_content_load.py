@@ -117,3 +117,47 @@ def test_a_missing_source_is_one_problem_on_line_1(root):
     edit(root, "meta.yml", "source:\n  name: Канал памяти\n  kind: telegram-web\n  raw: sources/parade.txt\n  item: 1\n", "")
     assert errors_of(root) == [
         f"content/{POST}/meta.yml:1: missing source (expected name, kind, raw (and optionally item, url))"]
+
+
+def test_problems_of_every_registry_are_listed_together(root):
+    (root / "tags.yml").write_text("Bad Slug:\n  label: x\n", encoding="utf-8")
+    (root / "events.yml").write_text("- date: never\n  name: x\n", encoding="utf-8")
+    (root / "sources.yml").write_text("[a\n", encoding="utf-8")
+    errors = errors_of(root)
+    assert errors[0].startswith("content/events.yml:1: ") and "never" in errors[0]
+    assert errors[1].startswith("content/sources.yml:") and "YAML syntax" in errors[1]
+    assert errors[2] == "content/tags.yml:1: tag slug 'Bad Slug' is not a lowercase ASCII slug (expected 'bad-slug')"
+    assert len(errors) == 3
+
+
+def test_a_yaml_error_in_tags_yml_is_listed(root):
+    (root / "tags.yml").write_text("parade: [a\n", encoding="utf-8")
+    [error] = errors_of(root)
+    assert error.startswith("content/tags.yml:") and "YAML syntax" in error
+
+
+def test_events_are_loaded(root):
+    (root / "events.yml").write_text("- date: '1941-11-07'\n  name: {en: The parade, ru: Парад, tr: Geçit töreni}\n",
+                                     encoding="utf-8")
+    assert len(load_content(root).events) == 1
+
+
+def test_hidden_folders_and_files_in_posts_are_not_posts(root):
+    (root / "posts" / ".draft").mkdir()
+    (root / "posts" / "README.txt").write_text("notes", encoding="utf-8")
+    assert [e.id for e in load_content(root).entries] == ["parade-1941"]
+
+
+def test_an_archive_without_posts_loads_empty(tmp_path):
+    (tmp_path / "content").mkdir()
+    assert load_content(tmp_path / "content").entries == ()
+
+
+def test_duplicates_are_found_after_a_post_without_fingerprint(root):
+    for name in ("x-copy-1", "x-copy-2"):
+        shutil.copytree(root / POST, root / "posts" / name)
+        meta = root / "posts" / name / "meta.yml"
+        meta.write_text(meta.read_text(encoding="utf-8") + "fingerprint: abc123\n", encoding="utf-8")
+    assert errors_of(root) == [
+        "content/posts/x-copy-2/meta.yml:25: duplicate post: the same text as content/posts/x-copy-1 (expected each "
+        "imported item once; remove one folder)"]
