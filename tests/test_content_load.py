@@ -161,3 +161,10 @@ def test_duplicates_are_found_after_a_post_without_fingerprint(root):
     assert errors_of(root) == [
         "content/posts/x-copy-2/meta.yml:25: duplicate post: the same text as content/posts/x-copy-1 (expected each "
         "imported item once; remove one folder)"]
+
+
+def test_a_caption_number_written_otherwise_is_blamed_on_the_captions(root):
+    edit(root, "ru.md", "  2: \"Знамя Победы &lt;b&gt;\"\n", "  2: \"Знамя Победы &lt;b&gt;\"\n  07: Лишняя\n")
+    assert errors_of(root) == [f"content/{POST}/ru.md:4: caption 7: no such photo (expected a number from 1 to 2)"]
+    edit(root, "ru.md", "  07: Лишняя\n", "  3: Лишняя\n")
+    assert errors_of(root) == [f"content/{POST}/ru.md:6: caption 3: no such photo (expected a number from 1 to 2)"]
