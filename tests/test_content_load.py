@@ -168,3 +168,24 @@ def test_a_caption_number_written_otherwise_is_blamed_on_the_captions(root):
     assert errors_of(root) == [f"content/{POST}/ru.md:4: caption 7: no such photo (expected a number from 1 to 2)"]
     edit(root, "ru.md", "  07: Лишняя\n", "  3: Лишняя\n")
     assert errors_of(root) == [f"content/{POST}/ru.md:6: caption 3: no such photo (expected a number from 1 to 2)"]
+
+
+@pytest.mark.parametrize("image", ["a\\photo1.png", ".photo1.png", "photo1.txt", "sub/photo1.png"])
+def test_an_image_must_be_a_plain_picture_file_name(root, image):
+    edit(root, "meta.yml", "image: photo1.png", f"image: '{image}'")
+    assert errors_of(root) == [
+        f"content/{POST}/meta.yml:17: gallery item 1: image '{image}' (expected a file name in the post's folder "
+        "ending in .jpg, .jpeg, .png, .gif, .webp)"]
+
+
+def test_a_scaffolded_translation_before_the_original_does_not_hide_it(root):
+    (root / POST / "en.md").write_text("---\ntitle:\n---\n", encoding="utf-8")
+    assert sorted(load_content(root).entries[0].versions) == ["ru"]
+
+
+def test_the_original_carries_no_translation_credit_or_draft(root):
+    edit(root, "ru.md", "title: Парад 7 ноября 1941 года\n", "title: Парад 7 ноября 1941 года\ndraft: true\ntranslated_by: x\n")
+    assert errors_of(root) == [
+        f"content/{POST}/ru.md:3: draft: the original is not a translation (expected it only in a translation's front matter)",
+        f"content/{POST}/ru.md:4: translated_by: the original is not a translation (expected it only in a translation's "
+        "front matter)"]
