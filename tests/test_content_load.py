@@ -189,3 +189,26 @@ def test_the_original_carries_no_translation_credit_or_draft(root):
         f"content/{POST}/ru.md:3: draft: the original is not a translation (expected it only in a translation's front matter)",
         f"content/{POST}/ru.md:4: translated_by: the original is not a translation (expected it only in a translation's "
         "front matter)"]
+
+
+def test_a_draft_translation_is_listed_and_not_shown(root):
+    (root / POST / "tr.md").write_text("---\ntitle: Geçit töreni\ndraft: true\n---\n\nYarım.\n", encoding="utf-8")
+    entry = load_content(root).entries[0]
+    assert entry.drafts == ("tr",) and sorted(entry.versions) == ["en", "ru"]
+
+
+def test_the_original_cannot_be_a_translation(root):
+    edit(root, "ru.md", "title: Парад 7 ноября 1941 года\n", "title: Парад 7 ноября 1941 года\ntranslation_of: ru\n")
+    assert errors_of(root) == [f"content/{POST}/ru.md:3: the original (ru.md, per meta.yml lang) cannot be a translation"]
+
+
+def test_every_folder_and_registry_problem_is_listed(root):
+    (root / "tags.yml").write_text("Bad Slug:\n  label: x\n", encoding="utf-8")
+    for name in ("a-post", "b-post"):
+        (root / "posts" / name).mkdir()
+    assert errors_of(root) == [
+        "content/posts/a-post/meta.yml: missing meta.yml (expected each post folder to hold meta.yml and one <lang>.md "
+        "per language)",
+        "content/posts/b-post/meta.yml: missing meta.yml (expected each post folder to hold meta.yml and one <lang>.md "
+        "per language)",
+        "content/tags.yml:1: tag slug 'Bad Slug' is not a lowercase ASCII slug (expected 'bad-slug')"]
