@@ -112,3 +112,4 @@ def test_a_character_yaml_refuses_is_blamed_on_its_line():
         "m.yml:3: YAML: unacceptable character #x0000: control characters are not allowed")
     assert error(load_yaml, "a: Парад\nb: \x07", "ru.md", 2) == (
         "ru.md:3: YAML: unacceptable character #x0007: control characters are not allowed")
+    assert error(load_yaml, "a: x\x00\nb: \x00\n", "m.yml").startswith("m.yml:1: ")  # the first of two
