@@ -90,6 +90,11 @@ def load_yaml(text: str, path, first_line: int = 1):
             mark = e.context_mark  # "unexpected end": the line where the unclosed thing began says more
         line = (mark.line + first_line) if mark else first_line
         raise ContentError(path, line, f"YAML syntax: {e.problem or e.context}") from None
+    except yaml.reader.ReaderError as e:  # a character YAML refuses: the line it stands on, not the start
+        code = e.character if isinstance(e.character, int) else ord(e.character)
+        at = text.find(chr(code))  # the reader stops at the first refused character (libyaml counts bytes)
+        line = text[:at].count("\n") + first_line if at >= 0 else first_line
+        raise ContentError(path, line, f"YAML: unacceptable character #x{code:04x}: {e.reason}") from None
     except yaml.YAMLError as e:
         raise ContentError(path, first_line, f"YAML: {e}") from None
     except ContentError as e:

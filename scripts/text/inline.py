@@ -21,6 +21,9 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 # Characters kept as they are in a link target; everything else (spaces, <, >, quotes, backslashes,
 # backticks, control characters, non-ASCII) is percent-encoded, so the target cannot end the link early.
 _URL_SAFE = "/:?#[]@!$&'()*+,;=%-._~"
+# The start of a reference definition to Python-Markdown ("[id]: target", the id without brackets): a
+# line that opens with a link whose text holds "]:" would be read as one, and the paragraph would vanish.
+_REFERENCE = re.compile(r"\[([^\[\]]*)\]:")
 
 
 def render_markdown(paragraph: Paragraph) -> str:
@@ -71,6 +74,9 @@ def _line(spans: list[Span]) -> str:
             out.append(f"{lead}[{core}](<{href}>){trail}" if core else inner)
         i = j
     line = "".join(out).strip()
+    m = _REFERENCE.match(line)
+    if m and m.group(1).endswith("\\") and "`" not in m.group(1):
+        line = line[:m.end(1) - 1] + "&#93;" + line[m.end(1) + 1:]  # the escaped "]" as a reference: no definition
     if re.fullmatch(r"=+", line):  # under a line of text, "===" would make it a heading
         line = "&#61;" + line[1:]
     return line
