@@ -76,7 +76,7 @@ def test_image_problems_are_blamed_on_the_image_line(root):
     edit(root, "meta.yml", "image: photo1.png", "image: ../photo1.png")
     assert errors_of(root) == [
         f"content/{POST}/meta.yml:17: gallery item 1: image '../photo1.png' (expected a file name in the post's folder "
-        "ending in .jpg, .jpeg, .png, .gif, .webp)"]
+        "ending in .jpg, .jpeg, .png, .gif, .webp, .tif, .tiff)"]
     edit(root, "meta.yml", "image: ../photo1.png", "image: photo2.png")
     assert errors_of(root) == [
         f"content/{POST}/meta.yml:17: gallery item 1: no file photo2.png in content/{POST} (expected the image beside meta.yml)"]
@@ -175,7 +175,7 @@ def test_an_image_must_be_a_plain_picture_file_name(root, image):
     edit(root, "meta.yml", "image: photo1.png", f"image: '{image}'")
     assert errors_of(root) == [
         f"content/{POST}/meta.yml:17: gallery item 1: image '{image}' (expected a file name in the post's folder "
-        "ending in .jpg, .jpeg, .png, .gif, .webp)"]
+        "ending in .jpg, .jpeg, .png, .gif, .webp, .tif, .tiff)"]
 
 
 def test_a_scaffolded_translation_before_the_original_does_not_hide_it(root):
