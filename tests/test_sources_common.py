@@ -76,3 +76,7 @@ def test_blank_lines_separate_paragraphs_and_do_not_end_the_post():
     assert paragraphs_and_tags(["First.", "", "Second. #WWII", "", "#Victory78 #WWII"]) == (
         ["First.", "Second. #WWII"], ["Victory78", "WWII"])
 
+
+def test_a_date_before_years_ago_does_not_count_after_many_emoji():
+    # Emoji with a variation selector before the text once shifted the phrase's position against the dates'.
+    assert infer_date(["🎖️" * 30 + " On 9 May 1945 the war ended, 78 years ago."], []) == (None, None)
