@@ -161,3 +161,16 @@ def test_a_gallery_the_archive_does_not_hold_is_a_list_of_captions(page):
 def test_a_translators_name_ending_in_a_full_stop_takes_no_second_one(page):
     md = page(files={"en": EN, "ru": RU.format(who="J. Smith Jr.", extra="")}, lang="ru")
     assert "Перевод с английского языка: J. Smith Jr. " in md
+
+
+def test_a_source_kind_without_a_name_in_the_interface_is_shown_as_written(page):
+    md = page(META.replace("kind: telegram-web", "kind: telegram-html"))
+    assert "Source: **Test Channel**, telegram-html." in md
+
+
+def test_a_gallery_without_a_source_url_points_to_the_sources_page(page):
+    meta = META + "gallery:\n- agency: Sputnik\n  rights: http://rightsstatements.org/vocab/InC/1.0/\n"
+    md = page(meta)
+    assert ("This archive keeps the captions and credits of the 1 photos, not the photos themselves: they can be "
+            "seen in the original publication ([Test Channel](../sources/test-channel.md)).") in md
+    assert md.count('<ol class="photo-list" markdown>\n') == 1 and md.count("</ol>\n\n") == 1
