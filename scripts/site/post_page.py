@@ -148,11 +148,14 @@ def credit_line(lang: str, source_lang: str, version) -> str | None:
     kind = "credit_machine" if version.translation_method == "machine-reviewed" else "credit_hand"
     when = version.translated_on
     if not when:
-        return t(lang, f"{kind}_undated", lang=_FROM[lang][source_lang], who=who)
-    year, month, *day = (int(x) for x in when.split("-"))
-    date = dt.date(year, month, day[0] if day else 1)
-    when_text = date_text(lang, date) if day else format_date(date, "LLLL y", locale=lang)
-    return t(lang, kind, lang=_FROM[lang][source_lang], who=who, when=when_text)
+        line = t(lang, f"{kind}_undated", lang=_FROM[lang][source_lang], who=who)
+    else:
+        year, month, *day = (int(x) for x in when.split("-"))
+        date = dt.date(year, month, day[0] if day else 1)
+        when_text = date_text(lang, date) if day else format_date(date, "LLLL y", locale=lang)
+        line = t(lang, kind, lang=_FROM[lang][source_lang], who=who, when=when_text)
+    # A sentence ending in an abbreviation ("2026 г.", "Smith Jr.") takes one full stop, not two.
+    return line[:-1] if line.endswith("..") else line
 
 
 def _gallery(entry: Entry, lang: str, version, fallback: bool) -> str:

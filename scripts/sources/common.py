@@ -38,11 +38,12 @@ def infer_date(texts: list[str], tags: list[str]) -> tuple[dt.date | None, str |
     """The day a post was probably published, from what its text says, and why; (None, None) if unsure."""
     joined = "\n".join(texts)
     dates = dates_in(joined)
-    years_ago = re.search(r"\b(\d{1,3})\s+years\s+ago\b", re.sub(r"[\ufe0f\u20e3]", "", joined))
+    # Searched in the same text as the dates (keycap digits "7️⃣8️⃣" allowed): their positions are compared.
+    years_ago = re.search(r"(?<![\w\ufe0f\u20e3])((?:\d[\ufe0f\u20e3]*){1,3})\s+years\s+ago\b", joined)
     if years_ago:
         later = [d for pos, d in dates if pos > years_ago.start()]
         if later:
-            n, d = int(years_ago.group(1)), later[0]
+            n, d = int(re.sub(r"[\ufe0f\u20e3]", "", years_ago.group(1))), later[0]
             try:
                 return d.replace(year=d.year + n), f"'{n} years ago' and {d.isoformat()} in the text"
             except ValueError:
