@@ -82,3 +82,24 @@ def test_trimming_the_ends_takes_spaces_only():
     [p], _ = paragraphs_and_tags_of([Span(" Xinhua", bold=True), Span(" reports on Malcolm X "), Span(" ", italic=True)])
     assert p.text == "Xinhua reports on Malcolm X"
     assert p.spans == (Span("Xinhua", bold=True), Span(" reports on Malcolm X"))
+
+
+def test_a_next_line_character_at_a_span_edge_keeps_the_lines_marks():
+    """U+0085 (NEL) is white space to str.strip(): normalizing the line and its spans read it differently,
+    and the line fell back to plain text, losing its bold and its link."""
+    from scripts.content.model import Span
+    from scripts.sources.spans import _clean
+
+    text, spans = _clean([Span("Read "), Span("the order\x85", href="https://example.org/o"), Span(" now", bold=True)])
+    assert text == "Read the order now"
+    assert "".join(s.text for s in spans) == text
+    assert [s.text.strip() for s in spans if s.href == "https://example.org/o"] == ["the order"]
+    assert [s.text.strip() for s in spans if s.bold] == ["now"]
+    text, spans = _clean([Span("\x85Victory", bold=True), Span(" Day")])
+    assert (text, spans) == ("Victory Day", [Span("Victory", bold=True), Span(" Day")])
+
+
+def test_a_next_line_character_ends_a_line():
+    from scripts.text.normalize import split_lines
+
+    assert split_lines("Line one\x85Line two") == ["Line one", "Line two"]

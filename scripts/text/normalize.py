@@ -12,8 +12,10 @@ _INVISIBLE = dict.fromkeys(
     None,
 )
 # Spaces that look like spaces: NBSP, narrow NBSP, en/em spaces, ideographic space.
+# And what str.strip() takes for white space inside a line: next-line, line and paragraph separators, the
+# Ogham space (split_lines has made a line of each separator already; a span's text may still hold one).
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-                             "\u2008\u2009\u200a\u205f\u3000\t\x0b\x0c"), " ")
+                             "\u2008\u2009\u200a\u205f\u3000\t\x0b\x0c\x85\u1680\u2028\u2029"), " ")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _INVISIBLE_AND_SPACES = {**_INVISIBLE, **_SPACES}
 
@@ -42,5 +44,6 @@ _RUNS_OF_SPACES = re.compile(r" {2,}")
 def split_lines(text: str) -> list[str]:
     """Text split into normalized lines (empty lines kept as '')."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = text.replace("\x85", "\n")  # NEL, next line
     return [normalize_line(line) for line in text.split("\n")]
 
