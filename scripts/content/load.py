@@ -106,6 +106,8 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
     gallery = []
     raw_gallery = meta.get("gallery") if isinstance(meta.get("gallery"), list) else []
     for n, item in enumerate(fields.get("gallery") or [], 1):
+        if item is None:  # its problem is reported; the next items keep their numbers and lines
+            continue
         lines = raw_gallery[n - 1] if n - 1 < len(raw_gallery) and isinstance(raw_gallery[n - 1], Mapping) else meta
         image, size = item.get("image"), None
         if image is not None:

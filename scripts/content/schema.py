@@ -238,6 +238,7 @@ class Localized:
 class ListOf:
     item: object
     expected: str = "a list"
+    in_place: bool = False  # a wrong item leaves None in its place, so that the others keep their numbers
 
     def convert(self, value, name, line, problems):
         if not isinstance(value, list):
@@ -247,7 +248,7 @@ class ListOf:
         for i, item in enumerate(value):
             at = getattr(value, "item_lines", {}).get(i, line)
             converted = self.item.convert(item, f"{name} item {i + 1}", at, problems)
-            if converted is not None:
+            if converted is not None or self.in_place:
                 out.append(converted)
         return out
 
@@ -350,7 +351,7 @@ META = Record((
     Field("tags", ListOf(Hashtag()), "hashtags as written, or tag slugs"),
     Field("commemorates", ListOf(Date()), "historical dates the post remembers, YYYY-MM-DD"),
     Field("missing_media", ListOf(Choice(MEDIA)), "media the copy did not capture: " + ", ".join(MEDIA)),
-    Field("gallery", ListOf(GALLERY_ITEM), "photos in order: agency, photographer, rights, image, file, url"),
+    Field("gallery", ListOf(GALLERY_ITEM, in_place=True), "photos in order: agency, photographer, rights, image, file, url"),
     Field("rights", Rights(), "the rights statement of the post's text: a rightsstatements.org or creativecommons.org URI"),
     Field("fingerprint", Text(), "set by the importer: how a later import recognizes this post"),
 ))
