@@ -215,11 +215,12 @@ def test_every_folder_and_registry_problem_is_listed(root):
 
 
 def test_after_a_wrong_gallery_item_the_next_keeps_its_number_and_line(root):
-    """Item 1's rights are wrong and item 2's image is missing: item 2 is item 2, on its own line (it was
-    called item 1, on item 1's line, once the wrong item had dropped out)."""
-    edit(root, "meta.yml", "  rights: http://rightsstatements.org/vocab/InC/1.0/\n", "  rights: all mine\n")
+    """Item 1 is no mapping and item 2's image is missing: item 2 is item 2, on its own line (it was called
+    item 1, on item 1's line, once the wrong item had dropped out)."""
+    edit(root, "meta.yml", "- agency: Sputnik\n  image: photo1.png\n  photographer:\n    en: Ivan Shagin\n    ru: Иван Шагин\n"
+         "  rights: http://rightsstatements.org/vocab/InC/1.0/\n", "- Sputnik, Ivan Shagin\n")
     edit(root, "meta.yml", "- photographer: Pfc. William E. Poulson\n", "- photographer: Pfc. William E. Poulson\n  image: gone.png\n")
     errors = errors_of(root)
-    assert errors[0].startswith(f"content/{POST}/meta.yml:21: gallery item 1.rights: 'all mine' is not a rights statement")
-    assert errors[1:] == [f"content/{POST}/meta.yml:23: gallery item 2: no file gone.png in content/{POST} "
+    assert errors[0].startswith(f"content/{POST}/meta.yml:16: gallery item 1: 'Sputnik, Ivan Shagin' (expected")
+    assert errors[1:] == [f"content/{POST}/meta.yml:18: gallery item 2: no file gone.png in content/{POST} "
                           "(expected the image beside meta.yml)"]

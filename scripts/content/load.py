@@ -104,6 +104,7 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
         if not raw_files[raw]:
             errors.append(ContentError(meta_path, _key_line(source_lines, "raw"), f"source.raw: no file content/{raw} (expected the archived raw source under content/sources/)"))
     gallery = []
+    photos = len(fields.get("gallery") or [])  # as many as meta.yml lists, a wrong one included
     raw_gallery = meta.get("gallery") if isinstance(meta.get("gallery"), list) else []
     for n, item in enumerate(fields.get("gallery") or [], 1):
         if item is None:  # its problem is reported; the next items keep their numbers and lines
@@ -163,8 +164,8 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
             continue  # `translate` started it and the translator has not finished: the page shows the original
         captions = {}
         for k, v in (front_fields.get("captions") or {}).items():
-            if not 1 <= k <= len(gallery):
-                errors.append(ContentError(md_rel, _key_line(front.get("captions"), str(k)), f"caption {k}: no such photo (expected a number from 1 to {len(gallery)})"))
+            if not 1 <= k <= photos:
+                errors.append(ContentError(md_rel, _key_line(front.get("captions"), str(k)), f"caption {k}: no such photo (expected a number from 1 to {photos})"))
                 continue
             captions[k] = v
         translation_of = front_fields.get("translation_of")
