@@ -7,11 +7,10 @@ import posixpath
 import re
 from collections import Counter
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import PreformattedString
+from bs4 import BeautifulSoup, Tag
 
 from ..content.images import FILE_SUFFIXES, IMAGE_SUFFIXES
-from ..content.model import ContentError, ContentErrors, Photo, Post, Span
+from ..content.model import ContentError, ContentErrors, Photo, Post
 from ..text.dates import dates_in
 from ..text.normalize import normalize_line
 from . import spans
@@ -32,8 +31,6 @@ _REPLY_TARGET = re.compile(r"#go_to_message(\d+)$")
 MEDIA = {"media_photo": "photo", "media_video": "video", "media_voice_message": "file",
          "media_audio_file": "file", "media_file": "file", "media_poll": "file"}
 MEDIA_WRAPS = {"video_file_wrap": "video", "animated_wrap": "video", "media_poll": "file", "sticker_wrap": None}
-MARKS = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "code", "pre": "code",
-         "s": "strike", "del": "strike", "strike": "strike"}
 QUOTE_WORDS = 12
 
 
@@ -167,7 +164,7 @@ def _post(el: Tag, msg_id: int, chat: str | None, channel: str | None, previous,
         reply = int(m.group(1)) if m else -1
     photos, missing = _media(content)
     text_el = _child(content, "text", exact=True)
-    paragraphs, tags = spans.paragraphs_and_tags_of(_runs(text_el) if text_el is not None else [])
+    paragraphs, tags = spans.paragraphs_and_tags_of(spans.html_runs(text_el) if text_el is not None else [])
     state = (sender, forwarded)
     if not paragraphs and not tags and not photos and not missing:
         return None, state, None
@@ -244,29 +241,6 @@ def _media(content: Tag) -> tuple[list[Photo], list[str]]:
 
 def _is_picture(href: str) -> bool:
     return posixpath.splitext(href.lower())[1] in IMAGE_SUFFIXES + FILE_SUFFIXES
-
-
-def _runs(el: Tag) -> list[Span]:
-    """The inline text of an element as spans; <br> is "\\n", the writer's own line breaks are spaces."""
-    out: list[Span] = []
-    stack: list[tuple[object, frozenset, str | None]] = [(node, frozenset(), None) for node in reversed(list(el.children))]
-    while stack:
-        node, marks, href = stack.pop()
-        if isinstance(node, NavigableString):
-            if not isinstance(node, PreformattedString):  # comments, CDATA, doctype: not text
-                out.append(spans.span(str(node).replace("\n", " ").replace("\r", " "), marks, href))
-        elif isinstance(node, Tag):
-            if node.name == "br":
-                out.append(Span("\n"))
-                continue
-            if node.name in ("script", "style", "template"):
-                continue
-            if node.name == "a":
-                target = (node.get("href") or "").strip()
-                href = target if target and not target.startswith("#") else href
-            marks = marks | {MARKS[node.name]} if node.name in MARKS else marks
-            stack.extend((child, marks, href) for child in reversed(list(node.children)))
-    return out
 
 
 # --- spans to paragraphs (the same in import_telegram_channel_html) -----------------------------------------

@@ -282,7 +282,7 @@ def read_sources(paths: list[Path]) -> list[tuple[Path, bytes, str, list[Post], 
             path = export_folder(path)
         export = export_pages(path)
         if export and export[0].name != "messages.html":
-            raise ContentError(path, 1, f"a later page of a Telegram Desktop HTML export without its first page "
+            raise ContentError(path, 1, "a later page of a Telegram Desktop HTML export without its first page "
                                "(expected the export folder with messages.html beside it; import the whole folder)")
         if export:  # a Telegram Desktop HTML export: all its pages, in order, as one source
             path = export[0]
