@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from scripts.content.load import load_content, original_text, read_entry, text_hash
+from scripts.content.load import load_content, read_entry, text_hash
 from scripts.content.model import ContentErrors
 from tests.conftest import GOLDEN_CONTENT
 

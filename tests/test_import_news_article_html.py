@@ -160,7 +160,7 @@ def test_import_saved_complete_copies_the_photos(tmp_path, capsys):
     for n in (2, 3, 4):
         assert (folder / f"111812340{n}.jpg").read_bytes() == (FOLDER / "elbe_files" / f"111812340{n}.jpg").read_bytes()
     meta = (folder / "meta.yml").read_text(encoding="utf-8")
-    assert f"  kind: news-article-html\n" in meta and f"  url: {ADDRESS}\n" in meta
+    assert "  kind: news-article-html\n" in meta and f"  url: {ADDRESS}\n" in meta
     assert "date: '2024-04-25'\ntime: 13:59 UTC\n" in meta and "date_inferred" not in meta
     assert "missing_media" not in meta and "cdn1.img" not in meta
     [entry] = load_content(tmp_path / "content").entries

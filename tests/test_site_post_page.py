@@ -3,7 +3,6 @@
 import dataclasses
 import shutil
 import textwrap
-from pathlib import Path
 
 import pytest
 
