@@ -162,9 +162,15 @@ def test_a_translators_name_ending_in_a_full_stop_takes_no_second_one(page):
     assert "Перевод с английского языка: J. Smith Jr. " in md
 
 
-def test_a_source_kind_without_a_name_in_the_interface_is_shown_as_written(page):
-    md = page(META.replace("kind: telegram-web", "kind: telegram-html"))
-    assert "Source: **Test Channel**, telegram-html." in md
+def test_every_source_kind_is_named_in_each_language_never_shown_as_its_slug(page):
+    """Each kind content may hold has words in the interface: the page says 'Telegram channel', not 'telegram-html'."""
+    from scripts.content.schema import SOURCE_KINDS
+
+    for kind in SOURCE_KINDS:
+        for lang in ("en", "ru", "tr"):
+            md = page(META.replace("kind: telegram-web", f"kind: {kind}"), lang=lang)
+            line = next(line for line in md.splitlines() if "**Test Channel**" in line)
+            assert kind not in line, (kind, lang, line)
 
 
 def test_a_gallery_without_a_source_url_points_to_the_sources_page(page):
