@@ -18,6 +18,7 @@ from scripts.sources import telegram_json as import_telegram_json
 from scripts.sources import telegram_web as import_telegram_web
 from scripts.sources.detect import parse_source
 from scripts.sources.write import import_paths, post_fingerprint
+from scripts.text.normalize import split_lines
 from tests.conftest import ROOT, TELEGRAM_SEED
 
 FIXTURE = Path(__file__).parent / "fixtures" / "telegram_json"
@@ -271,7 +272,7 @@ MESSAGE = st.fixed_dictionaries({"id": st.integers(0, 3) | JSON, "type": field("
 def test_any_export_shape_gives_posts_of_its_messages_or_one_error_line(messages):
     """Whatever the shape: posts, no more than the export's messages and every word from the export's own
     strings; or errors of the form `result.json:line: problem (expected ...)`, one per line."""
-    strings = " ".join(_strings(messages))
+    strings = " ".join(" ".join(split_lines(s)) for s in _strings(messages))  # as the importer reads them
     for data in ({"name": "C", "messages": messages}, {"chats": {"list": messages}}):
         try:
             kind, posts = parse_source("result.json", json.dumps(data))

@@ -24,3 +24,11 @@ def test_every_line_break_splits_a_line():
     assert split_lines("one\u2028two") == ["one", "two"]
     assert split_lines("one\u2029two") == ["one", "two"]
     assert split_lines("one\r\n\r\ntwo\n") == ["one", "", "two", ""]
+
+
+def test_the_ascii_separators_separate_words_and_other_controls_go():
+    """A unit or record separator between two words is a space ('0\\x1f0' read as '00' was a word no source wrote)."""
+    from scripts.text.normalize import normalize_line
+
+    assert normalize_line("Victory\x1fDay\x1e1945\x1dMay\x1c9") == "Victory Day 1945 May 9"
+    assert normalize_line("Vic\x00tory\x1b Day\x7f") == "Victory Day"

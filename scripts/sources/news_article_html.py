@@ -45,7 +45,7 @@ def parse(text: str) -> list[Post]:
     each with one caption and its credit. The metadata repeats the captions (JSON-LD image objects, the
     images' alt text): they fill what a figure lacks and are never added twice."""
     try:
-        soup = BeautifulSoup(text, "html.parser")
+        soup = spans.soup_of(text)
     except Exception as e:  # html.parser rejects some broken markup
         raise ContentError(SOURCE, 1, f"not readable as HTML: {e} ({EXPECTED})") from None
     warnings: list[str] = []

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import replace
 
-from bs4 import NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from bs4.element import PreformattedString
 
 from ..content.model import Paragraph, Span
@@ -15,6 +16,14 @@ from ..text.normalize import normalize_line
 
 MARKS = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "code", "pre": "code",
          "s": "strike", "del": "strike", "strike": "strike"}
+
+
+def soup_of(text: str) -> BeautifulSoup:
+    """A saved page parsed as HTML. A page whose text looks like an address or a file name is still a page
+    (BeautifulSoup would warn that it "looks more like a URL"): no warning, the importer says what it found."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        return BeautifulSoup(text, "html.parser")
 
 
 def html_runs(el: Tag) -> list[Span]:

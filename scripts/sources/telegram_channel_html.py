@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from ..content.model import ContentError, ContentErrors, Photo, Post, Span
 from ..text.dates import dates_in
@@ -39,7 +39,7 @@ def parse(text: str) -> list[Post]:
     post: only the text blocks of each bubble are read. Service posts and posts with neither text nor media
     are skipped; how many is said in a warning on the first post."""
     try:
-        soup = BeautifulSoup(text, "html.parser")
+        soup = spans.soup_of(text)
     except Exception as e:  # html.parser rejects some broken markup
         raise ContentError(SOURCE, 1, f"not readable as HTML: {e} ({EXPECTED})") from None
     title_el = soup.find("div", class_="tgme_channel_info_header_title")

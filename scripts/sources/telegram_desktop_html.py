@@ -116,7 +116,7 @@ class _Invalid(Exception):
 
 def _soup(name: str, html: str) -> BeautifulSoup:
     try:
-        return BeautifulSoup(html, "html.parser")
+        return spans.soup_of(html)
     except Exception as e:  # html.parser rejects some broken markup (bs4's ParserRejectedMarkup and others)
         raise ContentError(name, 1, f"not readable as HTML: {e} ({EXPECTED})") from None
 

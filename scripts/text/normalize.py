@@ -15,8 +15,9 @@ _INVISIBLE = dict.fromkeys(
 # And what str.strip() takes for white space inside a line: next-line, line and paragraph separators, the
 # Ogham space (split_lines has made a line of each separator already; a span's text may still hold one).
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-                             "\u2008\u2009\u200a\u205f\u3000\t\x0b\x0c\x85\u1680\u2028\u2029"), " ")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+                             "\u2008\u2009\u200a\u205f\u3000\t\x0b\x0c\x85\u1680\u2028\u2029"
+                             "\x1c\x1d\x1e\x1f"), " ")  # the file, group, record and unit separators separate
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 _INVISIBLE_AND_SPACES = {**_INVISIBLE, **_SPACES}
 
 
@@ -36,7 +37,7 @@ def normalize_line(line: str) -> str:
     return _RUNS_OF_SPACES.sub(" ", line).strip()
 
 
-_ODD = re.compile("[" + re.escape("".join(map(chr, _INVISIBLE_AND_SPACES))) + r"\x00-\x08\x0e-\x1f\x7f]|  ")
+_ODD = re.compile("[" + re.escape("".join(map(chr, _INVISIBLE_AND_SPACES))) + r"\x00-\x08\x0e-\x1b\x7f]|  ")
 _EMOJI_ZWJ = re.compile(r"(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF])\u200d(?=[\U0001F000-\U0001FAFF\u2600-\u27BF])")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 
