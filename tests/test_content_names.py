@@ -1,5 +1,9 @@
 """content/names.yml: its problems (each on its line), and how registered names and variant spellings are found."""
 
+import pytest
+
+from scripts.content import names as names_module
+from scripts.content.model import ContentError
 from scripts.content.names import Name, find, load_names, misspellings, named_in
 
 
@@ -118,3 +122,57 @@ def test_named_in_prefers_the_longest_of_overlapping_names_and_lists_each_once()
     assert named_in([us, us_first, first, elbe, nothing], "en", text) == [first, elbe, us]
     assert named_in([us, first], "en", "First US Army") == [first]
     assert named_in([us_first, first], "en", "First US Army") == [first]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_patterns(monkeypatch):
+    """Each test compiles its own patterns (the module keeps them once made)."""
+    monkeypatch.setattr(names_module, "_PATTERNS", {})
+
+
+def test_a_yaml_error_names_the_file_as_shown(tmp_path):
+    with pytest.raises(ContentError) as e:
+        _load(tmp_path, "konev: [Ivan\n")
+    assert str(e.value).startswith("content/names.yml:")
+
+
+def test_an_alias_that_is_not_part_of_the_form_is_accepted(tmp_path):
+    _, errors = _load(tmp_path, KONEV + "  aliases:\n    en: [X, IvanKonev]\n")
+    assert errors == []
+
+
+def test_find_spelling_again_and_a_new_one():
+    assert find("Konev", "Konev and Konev") == [(0, 5), (10, 15)]
+    assert find("Konev", "Konev") == [(0, 5)]
+    assert find("I. Konev", "by I. Konev") == [(3, 11)]
+    assert find("I. Konev", "by I  Konev") == []          # the full stop is a full stop, not any character
+    assert find("Elbe", "Torgau on the Elbe") == [(14, 18)]
+    assert find("Ivan Konev", "Ivan\u202fKonev") == [(0, 10)]  # a narrow no-break space is a space too
+
+
+def test_a_variant_at_the_end_of_another_names_correct_form_is_not_flagged():
+    konev = _konev(en=("Konev",))
+    marshal = Name("marshal", "person", {"en": "Marshal Konev"}, {})
+    assert misspellings([konev, marshal], "en", "Marshal Konev") == []
+
+
+def test_two_names_that_flag_the_same_spelling_are_both_reported():
+    konev = _konev(en=("Konyev",))
+    other = Name("konyev", "person", {"en": "Pyotr Konyev"}, {"en": ("Konyev",)})
+    found = misspellings([konev, other], "en", "Konyev")
+    assert [(pos, s) for pos, s, _ in found] == [(0, "Konyev"), (0, "Konyev")]
+    assert {n.slug for _, _, n in found} == {"konev", "konyev"}
+
+
+def test_names_written_touching_each_other_are_both_named():
+    st = Name("st", "place", {"en": "St."}, {})
+    elbe = Name("elbe", "place", {"en": "(Elbe)"}, {})
+    assert named_in([st, elbe], "en", "St.(Elbe)") == [st, elbe]
+
+
+def test_a_name_overlapped_by_a_longer_one_ending_later_is_passed_over_and_the_next_one_is_named():
+    us_first = Name("first-us", "unit", {"en": "First US"}, {})
+    us = Name("us-army", "unit", {"en": "US Army"}, {})
+    army_elbe = Name("army-elbe", "place", {"en": "Army Elbe"}, {})
+    elbe = Name("elbe", "place", {"en": "Elbe"}, {})
+    assert named_in([us_first, us, army_elbe, elbe], "en", "First US Army Elbe, Elbe") == [us_first, elbe]
