@@ -125,3 +125,21 @@ def test_two_new_names_before_the_same_entry_keep_their_order(tmp_path):
     add_sources(path, {"Bravo": "telegram-channel-html", "Alpha": "telegram-channel-text"})
     assert path.read_text(encoding="utf-8") == (
         "Alpha:\n  platform: telegram\nBravo:\n  platform: telegram\nZulu:\n  kind: other\n")
+
+
+def test_about_that_is_not_a_mapping_is_blamed_on_its_line(tmp_path):
+    assert _errors(tmp_path, "A:\n  kind: other\n\n  about: the ministry\n") == [
+        "content/sources.yml:4: about: expected a mapping of language to text (en:, ru:, tr:)"]
+
+
+def test_a_new_name_goes_before_the_first_entry_in_the_file_that_sorts_after_it(tmp_path):
+    path = _write(tmp_path, "Zulu:\n  kind: other\nDelta:\n  kind: other\n")  # an unsorted registry
+    add_sources(path, {"Alpha": "manual"})
+    assert path.read_text(encoding="utf-8") == "Alpha: {}\nZulu:\n  kind: other\nDelta:\n  kind: other\n"
+
+
+def test_a_broken_registry_stops_the_import_with_its_path(tmp_path):
+    path = _write(tmp_path, "A: [b\n")
+    with pytest.raises(ContentError) as e:
+        add_sources(path, {"B": "manual"})
+    assert str(e.value).startswith(f"{path}:")
