@@ -13,6 +13,7 @@ def test_one_line_spells_line_breaks_controls_and_undecodable_bytes_as_escapes()
     assert one_line("a\nb\u2028c\x07d\te") == "a\\nb\\u2028c\\x07d\\te"
     assert one_line("name\udcff\udc80.md") == "name\\xff\\x80.md"
     assert one_line("\udc7f") == "\\udc7f"  # a lone surrogate below the escaped-byte range is not a byte
+    assert one_line("Победа\n") == "Победа\\n"  # printable letters stay as they are
 
 
 def test_a_content_error_reads_path_line_problem_and_without_a_line_path_problem():
@@ -29,6 +30,10 @@ def test_content_errors_are_sorted_by_path_line_and_problem_one_per_line():
                             ContentError("a.yml", 9, "v")])
     assert str(errors) == "a.yml: x\na.yml:9: v\na.yml:10: w\na.yml:10: y\nb.yml:2: z"
     assert (errors.path, errors.line, errors.problem) == ("a.yml", None, "x")
+    no_line_first = ContentErrors([ContentError("a.yml", 1, "a"), ContentError("a.yml", None, "z")])
+    assert str(no_line_first) == "a.yml: z\na.yml:1: a"
+    first = ContentErrors([ContentError("a.yml", 7, "late"), ContentError("a.yml", 2, "early")])
+    assert (first.line, first.problem) == (2, "early")
 
 
 def test_errors_come_back_whole_from_a_worker_process():
@@ -94,9 +99,9 @@ def test_the_original_is_the_version_in_the_posts_language():
 
 
 def test_posts_sort_newest_first_then_undated_last_then_by_id():
-    posts = [_entry("b-undated"), _entry("old", dt.date(1941, 11, 7)), _entry("a-undated"),
+    posts = [_entry("b-undated"), _entry("a-old", dt.date(1941, 11, 7)), _entry("a-undated"),
              _entry("new-b", dt.date(2023, 5, 9)), _entry("new-a", dt.date(2023, 5, 9))]
-    assert [p.id for p in sorted(posts, key=Entry.sort_key)] == ["new-a", "new-b", "old", "a-undated", "b-undated"]
+    assert [p.id for p in sorted(posts, key=Entry.sort_key)] == ["new-a", "new-b", "a-old", "a-undated", "b-undated"]
 
 
 def test_entries_are_equal_only_to_themselves():
