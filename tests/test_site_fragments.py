@@ -85,3 +85,17 @@ def test_a_credit_is_the_agency_with_a_copyright_sign_then_the_photographer():
     assert credit_text(GalleryItem(2, None, {"": "Pfc. William E. Poulson"}, None, None), "tr") == "Pfc. William E. Poulson"
     assert credit_text(GalleryItem(3, "TASS_*", {}, None, None), "en") == "© TASS\\_\\*"
     assert credit_text(GalleryItem(4, None, {}, None, None), "en") == ""
+
+
+def test_an_excerpt_is_240_characters_at_most_by_default():
+    assert plain("a" * 240) == "a" * 240
+    assert plain("a" * 241) == "a" * 240 + "…"
+
+
+def test_only_punctuation_is_dropped_before_the_ellipsis():
+    assert plain("Malcolm X and more", limit=12) == "Malcolm X…"
+
+
+def test_plain_reads_three_times_the_limit_at_most():
+    assert plain("a" + " " * 30 + "b", limit=10) == "a"
+    assert plain("a" + " " * 28 + "b", limit=10) == "a b"
