@@ -121,3 +121,14 @@ def test_a_source_without_a_kind_address_or_handle_has_no_such_lines():
 def test_an_unregistered_source_is_said_to_be_undescribed():
     assert source_about(None, "TASS_", "en") == (
         "The archive has not yet described who this source is. It signs its posts as “TASS\\_”.\n\n")
+
+
+def test_the_source_page_link_uses_the_registrys_name_in_the_pages_language():
+    page = render_provenance(FULL, "ru", {"MFA *1*": MFA}, "sources/mfa.md")
+    assert "- [Все публикации источника «МИД» в архиве](../sources/mfa.md)\n" in page
+
+
+def test_a_registered_source_not_yet_described_in_a_language_says_so_with_its_kind():
+    assert source_about(MFA, "MFA *1*", "ru").startswith(
+        '<p class="source-about" markdown="span">Архив ещё не описал, кто этот источник. '
+        '<span class="source-type">(министерство)</span>. ')
