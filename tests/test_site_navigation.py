@@ -87,3 +87,26 @@ def test_the_feed_link_climbs_to_the_site_root():
         '<p class="feed-link"><a href="feed.xml" type="application/rss+xml">RSS feed of new posts</a></p>\n')
     assert feed_link("ru", "posts/a.md") == (
         '<p class="feed-link"><a href="../../feed.xml" type="application/rss+xml">RSS-лента новых публикаций</a></p>\n')
+
+
+def test_two_shared_tags_weigh_as_much_as_one_shared_day():
+    here = _e("here", dt.date(2023, 5, 9), ["victory", "moscow"], [V_DAY])
+    two_tags = _e("two-tags", dt.date(2023, 5, 8), ["victory", "moscow"])
+    one_day = _e("one-day", dt.date(2023, 5, 7), [], [V_DAY])
+    assert [e.id for e in Ways([here, two_tags, one_day]).of(here).related] == ["two-tags", "one-day"]
+
+
+def _translated(id, date, en, ru):
+    versions = {"ru": Version("ru", ru, "", {}, f"content/posts/{id}/ru.md"),
+                "en": Version("en", en, "", {}, f"content/posts/{id}/en.md")}
+    return Entry(id=id, path=f"content/posts/{id}", lang="ru", source={}, versions=versions, date=date)
+
+
+def test_the_pager_and_breadcrumbs_show_titles_in_the_pages_language():
+    newer = _translated("newer", dt.date(2023, 5, 10), "Victory", "Победа")
+    here = _translated("here", dt.date(2023, 5, 9), "Parade", "Парад")
+    older = _translated("older", dt.date(2023, 5, 8), "Allies", "Союзники")
+    page = render_ways_on(here, "en", Ways([newer, here, older]))
+    assert '<span class="direction">← Previous</span> Allies</a>' in page
+    assert '<span class="direction">Next →</span> Victory</a>' in page
+    assert '<span aria-current="page">Parade</span>' in render_breadcrumbs(here, "en")
