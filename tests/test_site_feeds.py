@@ -87,3 +87,39 @@ def test_the_feed_style_says_what_the_page_is_in_each_language():
     assert 'title:lang(tr)::after { content: "Bu, arşivin RSS akışıdır:' in style
     assert style.startswith("rss { display: block;")
     assert "item > description { display: block; }\n" in style
+
+
+def test_a_description_is_500_characters_at_most():
+    body = dataclasses.replace(PARADE, versions={"ru": Version("ru", "T", "a" * 501, {}, "x")})
+    feed = render_feed([body], "ru", "https://ex.org/", "A", BUILT)
+    assert f"<description>{'a' * 500}…</description>" in feed
+
+
+def test_the_creator_is_the_registered_name_in_the_feeds_language():
+    from scripts.content.sources_registry import Source
+
+    source = Source(written="MFA & co", names={"en": "Russian MFA", "ru": "МИД России"})
+    entry = dataclasses.replace(PARADE, registered_source=source)
+    assert "<dc:creator>МИД России</dc:creator>" in render_feed([entry], "ru", "https://ex.org/", "A", BUILT)
+
+
+def test_the_feed_style_shows_titles_dates_links_and_descriptions_and_hides_the_rest():
+    rules = render_feed_style().splitlines()
+    assert all(rule.endswith("}") and rule.count("{") == 1 for rule in rules)
+    shown = {rule.split(" {")[0] for rule in rules if "display: block" in rule}
+    hidden = {rule.split(" {")[0] for rule in rules if "display: none" in rule}
+    assert shown == {"rss", "channel > title", "channel > title::after", "channel > item", "item > title",
+                     "item > pubDate", "item > link", "item > description"}
+    assert hidden == {"channel > *", "item > *"}
+    assert "padding: 0 1rem; color: #222; background: #fff; }" in rules[0]
+    assert "font-weight: 700" in rules[2] and "font-weight: 700" in next(r for r in rules if r.startswith("item > title"))
+    assert "border-top: 1px solid #ddd" in next(r for r in rules if r.startswith("channel > item"))
+    assert "word-break: break-all" in next(r for r in rules if r.startswith("item > link"))
+    assert "color: #555; margin-top: .5rem" in rules[3]
+    assert len(rules) == 13  # one rule per line, the three language notes among them
+
+
+def test_a_note_with_a_quote_a_backslash_or_a_line_break_stays_one_css_string():
+    from scripts.site.feeds import _css_string
+
+    assert _css_string('say "hi"\\now\nthen') == 'say \\"hi\\"\\\\now then'
