@@ -117,6 +117,8 @@ def test_the_feed_style_shows_titles_dates_links_and_descriptions_and_hides_the_
     assert "word-break: break-all" in next(r for r in rules if r.startswith("item > link"))
     assert "color: #555; margin-top: .5rem" in rules[3]
     assert len(rules) == 13  # one rule per line, the three language notes among them
+    assert [r.split("::")[0] for r in rules if "::after { content" in r] == [
+        "title:lang(en)", "title:lang(ru)", "title:lang(tr)"]
 
 
 def test_a_note_with_a_quote_a_backslash_or_a_line_break_stays_one_css_string():
