@@ -129,6 +129,13 @@ def test_the_source_page_link_uses_the_registrys_name_in_the_pages_language():
 
 
 def test_a_registered_source_not_yet_described_in_a_language_says_so_with_its_kind():
+    """One full stop, after the kind (it read "…кто этот источник. (министерство). …")."""
     assert source_about(MFA, "MFA *1*", "ru").startswith(
-        '<p class="source-about" markdown="span">Архив ещё не описал, кто этот источник. '
-        '<span class="source-type">(министерство)</span>. ')
+        '<p class="source-about" markdown="span">Архив ещё не описал, кто этот источник '
+        '<span class="source-type">(министерство)</span>. Свои публикации подписывает так')
+
+
+def test_a_description_ending_in_a_full_stop_gets_no_second_one():
+    source = Source(written="TASS", about={"en": "A news agency."}, kind="news-agency")
+    html = source_about(source, "TASS", "en")
+    assert "A news agency <span" in html and ".." not in html and ". (" not in html

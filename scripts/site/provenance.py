@@ -129,6 +129,7 @@ def source_about(source, written: str, lang: str) -> str:
     about = source.about.get(lang)
     kind = t(lang, "source_type").get(source.kind) if source.kind else None
     head = escape_markdown(about[:1].upper() + about[1:]) if about else t(lang, "source_undescribed")
+    head = head.rstrip().removesuffix(".")  # one full stop, after the kind ("… is (a ministry). It signs …")
     lines.append(f'<p class="source-about" markdown="span">{head}'
                  + (f' <span class="source-type">({escape_markdown(kind)})</span>' if kind else "") + ". "
                  + t(lang, "source_as_written", name=escape_markdown(written)) + "</p>\n\n")
