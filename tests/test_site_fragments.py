@@ -99,3 +99,11 @@ def test_only_punctuation_is_dropped_before_the_ellipsis():
 def test_plain_reads_three_times_the_limit_at_most():
     assert plain("a" + " " * 30 + "b", limit=10) == "a"
     assert plain("a" + " " * 28 + "b", limit=10) == "a b"
+
+
+def test_an_excerpt_cut_just_after_a_whole_word_keeps_that_word():
+    from scripts.site.fragments import plain
+
+    assert plain("Troops met at Torgau on the Elbe", limit=13) == "Troops met at…"  # 'at' ends at 13
+    assert plain("Troops met at Torgau on the Elbe", limit=12) == "Troops met…"
+    assert plain("Unbreakablewordwithoutspaces", limit=10) == "Unbreakabl…"

@@ -33,7 +33,8 @@ def plain(markdown: str, limit: int = 240) -> str:
         text = _ATTR_LINE.sub("", text)
     text = unescape_markdown(" ".join(text.split())).strip()
     if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:–—-") + "…"
+        head = text[: limit + 1]  # a space just after the limit: the last word is whole, and kept
+        text = (head.rsplit(" ", 1)[0] if " " in head else text[:limit]).rstrip(",;:–—-") + "…"
     return text
 
 
