@@ -41,7 +41,8 @@ def test_an_object_with_messages_or_chats_looks_like_an_export(text):
     assert looks_like(text)
 
 
-@pytest.mark.parametrize("text", ['["messages"]', '{"name": "x"}', 'x{"messages": []}', '{"messages" []}'])
+@pytest.mark.parametrize("text", ['["messages"]', '{"name": "x"}', 'x{"messages": []}', '{"messages" []}',
+                                  'X{"messages": []}'])
 def test_other_text_does_not_look_like_an_export(text):
     assert not looks_like(text)
 
@@ -351,3 +352,64 @@ def test_a_chat_that_is_not_an_object_or_has_no_message_list():
     assert error_of('{"about": 1,\n "chats": {"list": [{"name": "A"}]}}') == (
         "result.json:2: 'messages' is null (expected a Telegram Desktop result.json: each chat an object with "
         "name, type, id and a 'messages' list)")
+
+
+def test_lines_are_counted_from_the_very_first_character():
+    assert error_of('\n\n{"name": "x",\n "chats": 5}') == (
+        "result.json:4: no 'messages' list and no 'chats' with a 'list' (expected a Telegram Desktop result.json)")
+    assert errors_of('\n{"messages": [\n{"id": 1, "text": 3}]}') == [
+        "result.json:3: message 1 (id 1): 'text' is a number (expected a string, or a list of strings and entities)"]
+
+
+def test_message_lines_with_spaces_and_tabs_around_every_token():
+    text = ' \t{ "name" : "C" ,\r\n "messages" :\t[ \r\n {"id": 1, "text": "a"} ,\n\t{ "id" : 2 , "text" : [ 1 ] } \n] , "x": {"y": [1, {"z": 2}]} }'
+    assert errors_of(text) == [
+        "result.json:4: message 2 (id 2): a text entity is a number (expected a string or an object with a "
+        "'text' string)"]
+
+
+def test_text_before_the_opening_brace_is_not_json():
+    assert error_of('X{"messages": []}') == ("result.json:1: not valid JSON: Expecting value at column 1 "
+                                             "(expected a Telegram Desktop result.json)")
+
+
+def test_empty_messages_are_counted_one_by_one():
+    posts = parse(export(msg(1), msg(2, "Text."), msg(3), msg(4)))
+    assert posts[0].warnings == ["skipped 3 empty messages of this export (not posts)"]
+
+
+def test_album_photos_have_no_caption():
+    [post] = parse(export(msg(1, "Parade.", photo="a.jpg"), msg(2, "", photo="b.jpg")))
+    assert [(p.n, p.caption) for p in post.photos] == [(1, ""), (2, "")]
+
+
+def test_text_entities_as_one_string_when_there_is_no_text():
+    m = msg(1)
+    del m["text"]
+    m["text_entities"] = "Plain text entities."
+    assert [p.text for p in parse(export(m))[0].paragraphs] == ["Plain text entities."]
+
+
+def test_a_picture_file_left_out_of_the_export_is_a_missing_photo():
+    [post] = parse(export(msg(1, "Caption.", file=NOT_INCLUDED, mime_type="image/jpeg")))
+    assert post.photos == []
+    assert post.missing_media == ["photo"]
+
+
+def test_date_unixtime_is_utc_whatever_the_machines_time_zone(monkeypatch):
+    import time
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        [post] = parse(export(msg(1, "Text.", date=None, date_unixtime=1683624600)))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert (post.date, post.time) == (dt.date(2023, 5, 9), "09:30")
+
+
+def test_message_lines_of_compact_json():
+    data = {"name": "C", "messages": [msg(1, "a"), msg(2, 5)], "more": [1, 2]}
+    text = json.dumps(data, separators=(",", ":"))
+    assert errors_of(text) == [
+        "result.json:1: message 2 (id 2): 'text' is a number (expected a string, or a list of strings and entities)"]
