@@ -126,3 +126,12 @@ def test_merge_of_a_field_added_by_hand_keeps_it():
     assert replaced == []
     assert kept == ['kept time (changed since it was imported): "09:00"; the source gives (none)']
     assert held == {"time": "-"}
+
+
+def test_merge_goes_on_after_an_unchanged_field():
+    held = {}
+    merged, replaced, kept = merge({"date": "d", "time": "10:00"}, {"date": "d", "time": "11:00"},
+                                   ("date", "time"), held, {"date": digest("d"), "time": digest("10:00")})
+    assert merged == {"date": "d", "time": "11:00"}
+    assert replaced == ['time: "10:00" -> "11:00"']
+    assert held == {"date": digest("d"), "time": digest("11:00")}
