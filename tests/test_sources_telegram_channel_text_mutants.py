@@ -211,3 +211,56 @@ def test_hashtags_in_the_text_count_as_tags_too():
     [post] = parse(page(CH, "On #VictoryDay we remember.", "#Victory", "1 views 10:00"))
     assert texts(post) == ["On #VictoryDay we remember."]
     assert post.tags == ["Victory", "VictoryDay"]
+
+
+# survivors of the first run
+
+def test_looks_like_reads_the_first_400000_characters():
+    prefix = "x" * 399_987 + "\n"  # the footer's last digit is character 400 001
+    assert not looks_like(prefix + "1 views 10:00\n")
+    assert looks_like(prefix[1:] + "1 views 10:00\n")
+
+
+def test_each_post_starts_after_the_footer_before_it():
+    posts = parse(page("Header", "One.", "1 views 10:00", "Two.", "2 views 11:00", "Three.", "3 views 12:00"))
+    assert [texts(p) for p in posts] == [["Header\nOne."], ["Two."], ["Three."]]
+
+
+def test_a_line_of_a_post_that_reads_as_a_date_label_is_text_not_a_label():
+    posts = parse(page(CH, "One.", "1 views 10:00", CH, "May 9, 2022", "Two.", "2 views 11:00"))
+    assert [p.date for p in posts] == [None, None]
+    assert texts(posts[1]) == ["May 9, 2022\nTwo."]
+
+
+def test_the_skipped_warning_comes_first():
+    posts = parse(page(CH, "1 views 10:00", CH, "Victory Day, 9 May 2023.", "#Победа78", "2 views 11:00"))
+    assert posts[0].warnings == ["skipped 1 empty post of this page (not posts)",
+                                 "date 2023-05-09 inferred: 2023-05-09 in the text, in the year of #Победа78"]
+
+
+def test_a_reply_of_several_lines_keeps_them_all():
+    [post] = parse(page(CH, CH, "The quoted line.", "Reply one.", "", "Reply two.", "1 views 10:00"))
+    assert post.reply_to == "The quoted line."
+    assert texts(post) == ["Reply one.", "Reply two."]
+
+
+def test_a_date_at_the_end_of_a_paragraph_is_commemorated():
+    [post] = parse(page(CH, "It began on 22 June 1941", "", "We remember.", "1 views 10:00"))
+    assert post.commemorates == [dt.date(1941, 6, 22)]
+
+
+def test_the_first_and_the_last_years_of_the_war_are_commemorated():
+    [post] = parse(page(CH, "From 1 September 1939 to 2 September 1945; not 31 August 1938.", "1 views 10:00"))
+    assert post.commemorates == [dt.date(1939, 9, 1), dt.date(1945, 9, 2)]
+
+
+def test_a_document_at_the_end_of_a_post():
+    [post] = parse(page(CH, "Text.", "Order_of_the_Day.pdf", "1.2 MB", "1 views 10:00"))
+    assert texts(post) == ["Text."]
+    assert post.missing_media == ["file"]
+
+
+def test_a_poll_at_the_end_of_a_post():
+    [post] = parse(page(CH, "Text.", "", "Question?", "Quiz", "100%", "Yes", "1 views 10:00"))
+    assert texts(post) == ["Text."]
+    assert post.missing_media == ["file"]
