@@ -85,3 +85,24 @@ def test_a_bad_channel_stops_the_import_before_anything_is_written(tmp_path, cap
     assert main(["--content", str(content), "import", "--channel", "not a channel!", str(export)]) == 1
     assert "--channel: 'not a channel!' is not a public Telegram channel" in capsys.readouterr().err
     assert not (content / "posts").exists()
+
+
+def test_the_same_file_twice_in_one_import_is_one_post_per_message(tmp_path, capsys):
+    content = tmp_path / "content"
+    export = _export(tmp_path / "export", (7, "A message of an export."), (8, "Another message."))
+    assert main(["--content", str(content), "import", str(export), str(export)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("2 created, 0 overwritten, 2 skipped, 0 need attention")
+    assert sorted(m["source"]["identity"] for m in _meta(content).values()) == [
+        "telegram:1234567890/7", "telegram:1234567890/8"]
+
+
+def test_the_same_message_by_two_formats_in_one_import_is_one_post(tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copy(PAGE, tmp_path / "channel.html")
+    export = _export(tmp_path / "export", (101, "Other words for this message, as edited later."))
+    assert main(["--content", str(content), "import", "--channel", "victory_archive",
+                 str(tmp_path / "channel.html"), str(export)]) == 0
+    out = capsys.readouterr().out
+    assert "(result.json item 101): already imported" in out
+    identities = [m["source"].get("identity") for m in _meta(content).values()]
+    assert identities.count("telegram:victory_archive/101") == 1
