@@ -185,6 +185,7 @@ def rendered(values: dict) -> dict[str, str]:
 @given(st.fixed_dictionaries({name: text for name in FIELDS}))
 @example({name: "</title><script>alert(1)</script>\"><img src=x onerror=alert(1)> &#60; [x](javascript:y)"
           for name in FIELDS})
+@example({name: "<https://a.org>{: .x onclick=y }#tag" for name in FIELDS})  # a class from a contributed caption
 # No shrinking: an example costs two renders of the site (0.4 s), and shrinking a failure took five
 # minutes; the failure names the page and every field's value as generated.
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow],

@@ -1,5 +1,7 @@
 """text/escape: each context's escaping, stated by the text it must give (issue 10, mutation testing)."""
 
+import pytest
+
 from scripts.text.escape import (
     escape_markdown,
     html_attr,
@@ -87,3 +89,27 @@ def test_a_colon_makes_a_scheme_only_before_the_first_slash_question_mark_or_has
         assert safe_url(url) == url, url
     for url in ("1x:y", "a b:c/d", "x:y?z"):
         assert safe_url(url) is None, url
+
+
+@pytest.mark.parametrize("given", ["<https://a.org>{: .x }", "a { #top } b", "{.cls}", "x {: id=y }", 'x {: CLASS="a" }',
+                                   "see {: lang=ru .x }"])
+def test_a_posts_attribute_list_that_sets_a_class_or_an_id_stays_text(given):
+    """The theme's classes and the page's anchors are the generator's: '{: .x }' in a contributed caption gave
+    a link class="x" (the escape property test found it)."""
+    import markdown as md
+
+    from scripts.text.escape import markdown_without_html
+
+    import re
+
+    html = md.markdown(markdown_without_html(given), extensions=["attr_list"])
+    assert not re.search(r"<[^>]*\s(?:class|id)=", html, re.IGNORECASE), html
+    assert "{" in html.replace("&#123;", "{")
+
+
+def test_a_language_attribute_list_stays_markup():
+    import markdown as md
+
+    from scripts.text.escape import markdown_without_html
+
+    assert md.markdown(markdown_without_html("Текст.\n{: lang=ru }"), extensions=["attr_list"]) == '<p lang="ru">Текст.</p>'

@@ -51,10 +51,18 @@ def unescape_markdown(text: str) -> str:
 _RAW_HTML = re.compile(r"<(?!(?:https?://|mailto:)[^\s<>\"']*>)")
 
 
+# An attribute list that gives a class or an id ('{: .x }', '{ #top }'): the theme's classes and the page's
+# anchors are the generator's, not a post's. Its '{' is written as a reference, so the list stays text.
+_CLASS_OR_ID_LIST = re.compile(r"\{(?=:?[^{}\n]*(?<![^\s{:])(?:[.#][^\s{}]|(?:id|class)\s*=))", re.IGNORECASE)
+
+
 def markdown_without_html(markdown: str) -> str:
     """A post's Markdown with any raw HTML made text: '<' becomes '&lt;' unless it opens an autolink
-    (<https://…>, <mailto:…>). Markdown syntax stays; the site's Markdown guard (markdown_guard.py)
-    removes handlers and unsafe addresses that attribute lists or links could still bring."""
+    (<https://…>, <mailto:…>); an attribute list that sets a class or an id is text too. Markdown syntax
+    stays ({: lang=ru } lines included); the site's Markdown guard (markdown_guard.py) removes handlers and
+    unsafe addresses that attribute lists or links could still bring."""
+    if "{" in markdown:
+        markdown = _CLASS_OR_ID_LIST.sub("&#123;", markdown)
     if "<" not in markdown:
         return markdown
     return _RAW_HTML.sub("&lt;", markdown)
