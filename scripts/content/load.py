@@ -68,6 +68,22 @@ def _entry(fields: dict, tag_names: list[str], registry: TagRegistry, sources: d
 
 
 _FINGERPRINT = re.compile(r"^fingerprint:\s*'?([0-9a-f]+)'?\s*$", re.M)
+def _beside(item, key, suffixes, what, n, lines, folder, meta_path, rel, errors) -> str | None:
+    """A gallery item's image or file: a plain file name with one of `suffixes`, present beside meta.yml;
+    None (and a problem on its line) otherwise."""
+    name = item.get(key)
+    if name is None:
+        return None
+    at = _key_line(lines, key)
+    if "/" in name or "\\" in name or name.startswith(".") or not name.lower().endswith(suffixes):
+        errors.append(ContentError(meta_path, at, f"gallery item {n}: {key} '{name}' (expected a file name in the post's folder ending in {', '.join(suffixes)})"))
+        return None
+    if not (folder / name).is_file():
+        errors.append(ContentError(meta_path, at, f"gallery item {n}: no file {name} in {rel} (expected {what} beside meta.yml)"))
+        return None
+    return name
+
+
 def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple[dict, list[str], tuple[str, int] | None]:
     """Read and check one post folder without resolving its hashtags (so folders can be read in any
     order, or in other processes): (the Entry's other fields, its hashtags in order, (fingerprint,
@@ -110,26 +126,9 @@ def read_entry(folder: Path, root: Path, raw_files: dict | None = None) -> tuple
         if item is None:  # its problem is reported; the next items keep their numbers and lines
             continue
         lines = raw_gallery[n - 1] if n - 1 < len(raw_gallery) and isinstance(raw_gallery[n - 1], Mapping) else meta
-        image, size = item.get("image"), None
-        if image is not None:
-            at = _key_line(lines, "image")
-            if "/" in image or "\\" in image or image.startswith(".") or not image.lower().endswith(IMAGE_SUFFIXES):
-                errors.append(ContentError(meta_path, at, f"gallery item {n}: image '{image}' (expected a file name in the post's folder ending in {', '.join(IMAGE_SUFFIXES)})"))
-                image = None
-            elif not (folder / image).is_file():
-                errors.append(ContentError(meta_path, at, f"gallery item {n}: no file {image} in {rel} (expected the image beside meta.yml)"))
-                image = None
-            else:
-                size = display_size(folder / image)
-        file = item.get("file")
-        if file is not None:
-            at = _key_line(lines, "file")
-            if "/" in file or "\\" in file or file.startswith(".") or not file.lower().endswith(FILE_SUFFIXES):
-                errors.append(ContentError(meta_path, at, f"gallery item {n}: file '{file}' (expected a file name in the post's folder ending in {', '.join(FILE_SUFFIXES)})"))
-                file = None
-            elif not (folder / file).is_file():
-                errors.append(ContentError(meta_path, at, f"gallery item {n}: no file {file} in {rel} (expected the picture beside meta.yml)"))
-                file = None
+        image = _beside(item, "image", IMAGE_SUFFIXES, "the image", n, lines, folder, meta_path, rel, errors)
+        size = display_size(folder / image) if image else None
+        file = _beside(item, "file", FILE_SUFFIXES, "the picture", n, lines, folder, meta_path, rel, errors)
         gallery.append(GalleryItem(n=n, agency=item.get("agency"), photographer=item.get("photographer") or {},
                                    rights=item.get("rights"), image=image,
                                    width=size[0] if size else None, height=size[1] if size else None, file=file))
