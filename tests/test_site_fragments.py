@@ -107,3 +107,10 @@ def test_an_excerpt_cut_just_after_a_whole_word_keeps_that_word():
     assert plain("Troops met at Torgau on the Elbe", limit=13) == "Troops met at…"  # 'at' ends at 13
     assert plain("Troops met at Torgau on the Elbe", limit=12) == "Troops met…"
     assert plain("Unbreakablewordwithoutspaces", limit=10) == "Unbreakabl…"
+
+
+def test_an_excerpt_ending_on_a_full_stop_gets_the_ellipsis_alone():
+    """The home page showed 'eastern Poland.…' once a cut kept the whole last word."""
+    from scripts.site.fragments import plain
+
+    assert plain("They liberated eastern Poland. Then they moved west", limit=30) == "They liberated eastern Poland…"

@@ -34,7 +34,7 @@ def plain(markdown: str, limit: int = 240) -> str:
     text = unescape_markdown(" ".join(text.split())).strip()
     if len(text) > limit:
         head = text[: limit + 1]  # a space just after the limit: the last word is whole, and kept
-        text = (head.rsplit(" ", 1)[0] if " " in head else text[:limit]).rstrip(",;:–—-") + "…"
+        text = (head.rsplit(" ", 1)[0] if " " in head else text[:limit]).rstrip(",;:–—-.") + "…"  # 'Poland…', not 'Poland.…'
     return text
 
 
