@@ -132,7 +132,7 @@ def _post(msg: dict, chat_name: str | None) -> Post | None:
     raw = msg["text"] if "text" in msg else msg.get("text_entities", "")
     if isinstance(msg.get("text_entities"), list) and isinstance(raw, (str, list)):
         raw = msg["text_entities"]  # the same text, with every entity's marks and link targets
-    _flatten(raw)  # checks its shape, with the message's number in the message
+    _check_text(raw)  # its shape, with the message's number in the problem
     try:
         paragraphs, unique_tags = spans.paragraphs_and_tags_of(runs_from_entities(raw if raw is not None else ""))
     except ValueError as e:
@@ -172,27 +172,16 @@ def _post(msg: dict, chat_name: str | None) -> Post | None:
     return post
 
 
-def _flatten(raw) -> tuple[str, list[str]]:
-    """The visible text of a message, and the text links whose URL that drops.
-
-    A text_link keeps only its visible text, as the saved web page of the same post shows it: the
-    two copies then have the same words and the same fingerprint, and the importer skips the second."""
+def _check_text(raw) -> None:
+    """A message's text is a string, or a list of strings and entities with a 'text' string; _Invalid
+    otherwise (raised here, so that the problem names the message)."""
     if raw is None or isinstance(raw, str):
-        return raw or "", []
+        return
     if not isinstance(raw, list):
         raise _Invalid(f"'text' is {_json_type(raw)} (expected a string, or a list of strings and entities)")
-    parts, links = [], []
     for part in raw:
-        if isinstance(part, str):
-            parts.append(part)
-        elif isinstance(part, dict) and isinstance(part.get("text"), str):
-            parts.append(part["text"])
-            href = part.get("href") if part.get("type") == "text_link" else None
-            if isinstance(href, str) and href.strip() and href.strip() != part["text"].strip():
-                links.append(f"'{' '.join(part['text'].split())}' -> {href.strip()}")
-        else:
+        if not (isinstance(part, str) or isinstance(part, dict) and isinstance(part.get("text"), str)):
             raise _Invalid(f"a text entity is {_json_type(part)} (expected a string or an object with a 'text' string)")
-    return "".join(parts), links
 
 
 def _media(msg: dict) -> tuple[list[Photo], list[str]]:
