@@ -4,11 +4,9 @@ Chromium; a build with every escape switched off still runs none, because of the
 
 from __future__ import annotations
 
-import functools
 import http.server
 import json
 import re
-import socket
 import subprocess
 import sys
 import threading
@@ -25,10 +23,16 @@ from tests.hostile import MARK, hostile_content, live_markup, read_markup
 PARTS = ("mkdocs.yml", "scripts", "overrides")
 
 
+_RESERVED: dict[int, http.server.ThreadingHTTPServer] = {}
+
+
 def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port for a site's address, held from now on by its own server: the address is written into the
+    pages at build time, and a port only picked then was once taken by the time the test served them."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Quiet)
+    server.directory = None  # set when served
+    _RESERVED[server.server_address[1]] = server
+    return server.server_address[1]
 
 
 def _build(work: Path, command: list[str], url: str) -> Path:
@@ -269,6 +273,9 @@ def chromium():
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, request, client_address, server):
+        super().__init__(request, client_address, server, directory=server.directory)
+
     def log_message(self, *args):
         pass
 
@@ -278,7 +285,8 @@ def serve():
     servers = []
 
     def start(site: Path, port: int):
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(site)))
+        server = _RESERVED[port]  # bound since the site was built; served again by each test that asks
+        server.directory = str(site)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
     yield start
