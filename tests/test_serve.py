@@ -38,6 +38,15 @@ def _wait(predicate, seconds: float, what: str):
     pytest.fail(f"timed out waiting for {what}")
 
 
+def _builds_finished(text: str) -> int:
+    """The builds a serve log shows finished: the first one, once the server is up, and each rebuild,
+    which the live-reload server ends with "Reloading browsers" or with its error line. Not "Documentation
+    built in N seconds": MkDocs' duplicate filter drops that line when a rebuild takes as long as an
+    earlier one to the hundredth of a second."""
+    return (("Serving on" in text) + text.count("Reloading browsers")
+            + text.count("An error happened during the rebuild"))
+
+
 def _wait_quiet(log, seconds: float, quiet: float = 2.0):
     """Until every build the log has begun has finished and the log has not changed for `quiet` seconds
     (four of MkDocs' polls), in place of a fixed sleep: as short as the machine allows, as long as it needs."""
@@ -48,7 +57,7 @@ def _wait_quiet(log, seconds: float, quiet: float = 2.0):
         if text != last:
             last, since = text, time.monotonic()
         elif (time.monotonic() - since >= quiet
-              and text.count("Building documentation") == text.count("Documentation built in")):
+              and text.count("Building documentation") == _builds_finished(text)):
             return
         time.sleep(0.1)
     pytest.fail(f"the log of mkdocs serve did not settle in {seconds} s:\n{log()}")
@@ -122,3 +131,18 @@ def _search_titles(origin: str, lang: str) -> list:
         if fragment:  # the metadata also names index chunks
             titles.append(json.loads(gzip.decompress(fragment)[12:])["meta"]["title"])
     return sorted(titles)
+
+
+def test_a_rebuild_counts_as_finished_without_its_timing_line():
+    """The log of a CI run: the second rebuild took 1.13 s like the first, so MkDocs' duplicate filter
+    dropped its "Documentation built in 1.13 seconds"; the live-reload server's line still ends it."""
+    first = ("INFO - Building documentation...\nINFO - Documentation built in 1.96 seconds\n"
+             "INFO - [03:23:49] Serving on http://127.0.0.1:46151/\n")
+    rebuild = "INFO - Detected file changes\nINFO - Building documentation...\n"
+    done = rebuild + "INFO - Documentation built in 1.13 seconds\nINFO - [03:23:51] Reloading browsers\n"
+    log = first + done + rebuild + "INFO - [03:23:55] Reloading browsers\n"
+    assert _builds_finished(log) == log.count("Building documentation") == 3
+    assert _builds_finished(first + done + rebuild) == 2  # a rebuild still running is not finished
+    assert _builds_finished("INFO - Building documentation...\nINFO - Documentation built in 1.96 seconds\n") == 0
+    failed = first + rebuild + "ERROR - An error happened during the rebuild. The server will appear stuck\n"
+    assert _builds_finished(failed) == 2
