@@ -36,14 +36,25 @@ def test_table_columns(result):
     assert header == "| " + " | ".join(bench.COLUMNS) + " |"
     assert [c.strip() for c in header.strip("|").split("|")] == [
         "posts", "pages", "site MB", "import s", "import MB", "generate s", "generate MB", "repeat generate s",
-        "repeat written", "build s", "build MB", "en-only build s", "en-only build MB", "build / 3× en-only",
-        "3× plain Material s", "build / 3× plain"]
+        "repeat written", "build s", "build MB", "no-change rebuild s", "rebuild / build, CPU", "en-only build s",
+        "en-only build MB", "build / 3× en-only", "3× plain Material s", "build / 3× plain"]
     assert set(rule.replace(" ", "").strip("|").split("|")) == {"---:"}
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert len(cells) == len(bench.COLUMNS)
     assert cells[0] == "5" and cells[bench.COLUMNS.index("repeat written")] == "0"
     assert cells[bench.COLUMNS.index("build s")] == "–"  # --no-build
     assert "search index" not in table
+
+
+def test_rebuild_ratio_is_of_cpu_seconds():
+    stage = lambda wall, cpu: bench.Stage(seconds=wall, cpu=cpu, peak_mb=1.0, stdout="")
+    r = bench.Result(posts=3, imported=3, created=3, stages={
+        "build": [stage(100.0, 80.0), stage(90.0, 60.0), stage(300.0, 70.0)],
+        "rebuild": [stage(10.0, 14.0), stage(50.0, 7.0)]})
+    cells = [c.strip() for c in bench.render_tables([r], runs=3).splitlines()[2].strip("|").split("|")]
+    assert cells[bench.COLUMNS.index("build s")] == "100.0"  # medians: wall time 100, CPU 70
+    assert cells[bench.COLUMNS.index("no-change rebuild s")] == "30.0"
+    assert cells[bench.COLUMNS.index("rebuild / build, CPU")] == "0.15"  # 10.5 / 70
 
 
 def test_search_table_columns():

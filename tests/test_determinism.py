@@ -43,3 +43,33 @@ def test_two_builds_are_identical(tmp_path):
     assert sorted(first) == sorted(second)
     differ = [path for path in first if first[path] != second[path]]
     assert differ == []
+
+
+def test_a_dirty_rebuild_after_an_edit_equals_a_clean_build(tmp_path):
+    """`mkdocs build --dirty` (the bench's no-change rebuild, and a contributor's quick rebuild after an edit)
+    rebuilds only the pages whose Markdown changed; since generate rewrites every page an edit reaches, the
+    site it leaves is the clean build's, file for file."""
+    work = copy_project(tmp_path / "w")
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1714000000"}
+
+    def build(*args):
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=work, capture_output=True,
+                              text=True, env=env)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stderr
+
+    build("--strict")
+    page = work / "content" / "posts" / "meeting-on-the-elbe" / "en.md"
+    text = page.read_text(encoding="utf-8")
+    edited = text.replace("\ntitle: ", "\ntitle: Edited, ", 1)
+    assert edited != text
+    saved = tmp_path / "en.md"
+    saved.write_text(edited, encoding="utf-8")
+    saved.replace(page)
+    assert "A 'dirty' build" in build("--dirty")
+    dirty = digest(work / "site")
+    build("-d", str(tmp_path / "clean"))
+    clean = digest(tmp_path / "clean")
+    assert sorted(dirty) == sorted(clean)
+    assert [path for path in clean if clean[path] != dirty[path]] == []
+    assert "Edited, " in (work / "site" / "posts" / "meeting-on-the-elbe" / "index.html").read_text(encoding="utf-8")

@@ -430,7 +430,8 @@ def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool =
     py = sys.executable
     content = project / "content"
     result = Result(posts=n_posts, imported=0, created=0, project=project)
-    stages = {name: [] for name in ("import", "generate", "repeat", "build", "en-only", "plain", "pagefind")}
+    stages = {name: [] for name in ("import", "generate", "repeat", "build", "rebuild", "en-only", "plain",
+                                    "pagefind")}
     result.stages = stages
     for run in range(1, runs + 1):
         for sub in ("posts", "sources"):
@@ -456,6 +457,9 @@ def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool =
         stages["build"].append(run_stage([py, "-m", "mkdocs", "build", "-q", "-d", str(site)], project))
         if weight_only:  # the site's weight is the trilingual build's: no second build to compare with
             continue
+        # The same build again with nothing changed, as a contributor's next build: MkDocs' --dirty leaves
+        # the pages whose Markdown is older than their HTML (generate rewrites only what changed).
+        stages["rebuild"].append(run_stage([py, "-m", "mkdocs", "build", "-q", "--dirty", "-d", str(site)], project))
         if (site / "pagefind").is_dir():  # the build's search step alone, run again on the built site
             stages["pagefind"].append(run_stage([py, "-m", "scripts.site.search", str(site)], project))
         stages["en-only"].append(run_stage([py, "-m", "mkdocs", "build", "-q", "-f", EN_ONLY_CONFIG,
@@ -467,7 +471,7 @@ def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool =
                                          max(b.peak_mb for b in builds), ""))
         log(f"{n_posts} posts, run {run}/{runs}: " + ", ".join(
             f"{name} {stages[name][-1].seconds:.1f} s (CPU {stages[name][-1].cpu:.1f} s)"
-            for name in ("build", "en-only", "plain") if stages[name]))
+            for name in ("build", "rebuild", "en-only", "plain") if stages[name]))
     if build:
         files = [p for p in site.rglob("*") if p.is_file()]
         result.pages = sum(1 for p in files if p.suffix == ".html")
@@ -485,13 +489,22 @@ def bench(n_posts: int, work: Path, snapshot: Path, runs: int = 3, build: bool =
 # --- the report (pure) -------------------------------------------------------------------------------
 
 COLUMNS = ("posts", "pages", "site MB", "import s", "import MB", "generate s", "generate MB",
-           "repeat generate s", "repeat written", "build s", "build MB", "en-only build s", "en-only build MB",
-           "build / 3× en-only", "3× plain Material s", "build / 3× plain")
+           "repeat generate s", "repeat written", "build s", "build MB", "no-change rebuild s",
+           "rebuild / build, CPU", "en-only build s", "en-only build MB", "build / 3× en-only",
+           "3× plain Material s", "build / 3× plain")
 WEIGHT_COLUMNS = ("posts", "pages", "site MB", "HTML MB", "KB / post page", "KB chrome / page",
                   "max KB chrome", "posts in 1 GB")
 SEARCH_COLUMNS = ("posts", "search index", "total MB", "en MB", "ru MB", "tr MB")
 PAGEFIND_COLUMNS = ("posts", "lang", "Pagefind files", "MB on disk", "MB served", "index chunks MB",
                     "fragments MB", "first query KB")
+
+
+def _cpu_ratio(r: Result, stage: str, of: str) -> float | None:
+    """Median CPU seconds of one stage over another's: steadier than wall time on a shared machine."""
+    a, b = r.stages.get(stage), r.stages.get(of)
+    if not a or not b:
+        return None
+    return statistics.median(s.cpu for s in a) / statistics.median(s.cpu for s in b)
 
 
 def _cell(value, digits: int = 1) -> str:
@@ -517,14 +530,16 @@ def render_tables(results: list[Result], runs: int) -> str:
         lines.append(_row([
             _posts(r), _cell(r.pages), _cell(r.site_mb), _cell(r.seconds("import")), _cell(r.peak_mb("import"), 0),
             _cell(r.seconds("generate")), _cell(r.peak_mb("generate"), 0), _cell(r.seconds("repeat")),
-            _cell(written), _cell(build), _cell(r.peak_mb("build"), 0), _cell(en_only),
+            _cell(written), _cell(build), _cell(r.peak_mb("build"), 0), _cell(r.seconds("rebuild")),
+            _cell(_cpu_ratio(r, "rebuild", "build"), 2), _cell(en_only),
             _cell(r.peak_mb("en-only"), 0), _cell(ratio, 2), _cell(plain),
             _cell(build / plain if build and plain else None, 2),
         ]))
     lines += ["", f"Medians of {runs} run{'s' if runs != 1 else ''}; each stage in a fresh process "
               "(seconds include interpreter start). MB = 10^6 bytes; memory is the peak resident size of the "
               "stage's largest process. 'repeat' runs generate again with nothing changed ('repeat written' should be "
-              "0). The build is the full trilingual `mkdocs build`; en-only is the same site with "
+              "0). The build is the full trilingual `mkdocs build`; the no-change rebuild is `mkdocs build --dirty` "
+              "right after it with nothing changed, and its ratio compares CPU seconds; en-only is the same site with "
               "`build_only_locale: en`; '3× plain Material' is three single-language builds of the same generated "
               "pages with MkDocs, Material and lunr search only (no archive plugin, no i18n, no overrides), summed."]
     weighed = [r for r in results if r.weights]
