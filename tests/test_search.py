@@ -14,12 +14,14 @@ from scripts.content.model import LANGS
 from scripts.site.page_config import config_of
 from scripts.site.search import (
     Reindexer,
+    describe,
     exclude_selectors,
     has_pagefind_indexes,
     indexed,
     lang_root,
     pagefind_command,
     pagefind_sizes,
+    write_pagefind_indexes,
 )
 from tests.conftest import ROOT
 
@@ -165,3 +167,41 @@ def test_reindexer_replaces_the_index_in_the_background(site, tmp_path):
     assert "Свидание на Эльбе, 25\u00a0апреля 1945\u00a0года" in titles  # the seed title has U+00A0 (house style)
     assert "Встреча на Эльбе, 25\u00a0апреля 1945\u00a0года" not in titles
     assert sorted(p.name for p in (copy / "ru").iterdir() if p.name.startswith("pagefind")) == ["pagefind"]
+
+
+def _slugify():
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml"))["mdx_configs"]["toc"]["slugify"]
+
+
+def test_an_index_made_from_the_same_pages_is_kept(site, tmp_path):
+    """A `mkdocs build --dirty` that changed no post page of a language keeps that language's index (Pagefind
+    is most of a no-change rebuild); a changed page, a changed option or `force` index it again."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    slugify = _slugify()
+
+    def stamps(lang):
+        return {p.relative_to(copy).as_posix(): p.stat().st_mtime_ns
+                for p in (copy / lang_root(lang) / "pagefind").rglob("*") if p.is_file()}
+
+    before = {lang: stamps(lang) for lang in LANGS}
+    assert all(f"{lang_root(lang)}pagefind/archive-indexed.txt" in before[lang] for lang in LANGS)  # the build's
+    assert write_pagefind_indexes(copy, slugify) == ({"en": 5, "ru": 5, "tr": 5}, ("en", "ru", "tr"))
+    assert {lang: stamps(lang) for lang in LANGS} == before  # not a file touched
+
+    page = copy / "ru" / "posts" / "meeting-on-the-elbe" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Встреча на Эльбе, 25\u00a0апреля",
+                                                             "Свидание на Эльбе, 25\u00a0апреля"), encoding="utf-8")
+    assert write_pagefind_indexes(copy, slugify) == ({"en": 5, "ru": 5, "tr": 5}, ("en", "tr"))
+    assert "Свидание на Эльбе, 25\u00a0апреля 1945\u00a0года" in {f["meta"]["title"] for f in fragments(copy, "ru")}
+    assert stamps("en") == before["en"] and stamps("tr") == before["tr"]
+    assert stamps("ru") != before["ru"]
+
+    assert write_pagefind_indexes(copy, None)[1] == ()  # other options (no gallery heading excluded): all again
+    assert write_pagefind_indexes(copy, None)[1] == ("en", "ru", "tr")
+    assert write_pagefind_indexes(copy, None, force=True)[1] == ()
+    (copy / "tr" / "pagefind" / "archive-indexed.txt").unlink()  # an index of unknown making is made again
+    assert write_pagefind_indexes(copy, None)[1] == ("en", "ru")
+    assert describe({"en": 5, "ru": 5, "tr": 0}, ("ru",)) == "en 5 pages, ru 5 pages (unchanged, kept), tr 0 pages"

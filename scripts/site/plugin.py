@@ -33,6 +33,7 @@ from .site_size import check_site_size
 from .search import (
     Reindexer,
     SearchIndexError,
+    describe,
     has_pagefind_indexes,
     indexed,
     write_pagefind_indexes,
@@ -174,10 +175,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.reindexer.request(site_dir, slugify)  # the page reloads now; its search follows in seconds
         else:
             try:
-                pages = write_pagefind_indexes(site_dir, slugify)
+                indexed = write_pagefind_indexes(site_dir, slugify)
             except SearchIndexError as e:
                 raise PluginError(str(e)) from None
-            log.info("archive: search (Pagefind): " + ", ".join(f"{lang} {n} pages" for lang, n in pages.items()))
+            log.info("archive: search (Pagefind): " + describe(*indexed))
         write_search_stubs(site_dir, cache_tag=not self.is_serve)
         content = self.generator.last_content()
         if content is None:

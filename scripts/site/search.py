@@ -70,11 +70,33 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def write_pagefind_indexes(site_dir: Path, slugify=None) -> dict[str, int]:
+INDEXED = "archive-indexed.txt"  # in each index folder: the digest of what it was made from (indexed_digest)
+
+
+def indexed_digest(site_dir: Path, lang: str, slugify=None) -> str:
+    """What a language's index is made from: every page Pagefind reads (its path and bytes) and the options
+    it reads them with. Written into the index folder with the index, so the two cannot disagree."""
+    root = site_dir / lang_root(lang)
+    h = hashlib.sha256("\0".join([lang, POST_GLOB, *exclude_selectors(lang, slugify)]).encode("utf-8"))
+    for page in sorted(root.glob(POST_GLOB)):
+        data = page.read_bytes()
+        h.update(f"\0{page.relative_to(root).as_posix()}\0{len(data)}\0".encode("utf-8"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def _page_count(out: Path) -> int:
+    entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(info.get("page_count", 0) for info in entry["languages"].values())
+
+
+def write_pagefind_indexes(site_dir: Path, slugify=None, force: bool = False) -> tuple[dict[str, int], tuple]:
     """Index each language's post pages with Pagefind (the binary comes from the pagefind[bin] package),
     each into a new folder that then replaces the language's index. Returns the pages indexed per
-    language. Pagefind works on one core: two languages are indexed at a time."""
-    pages, runs = {}, []
+    language and the languages whose index was kept. Pagefind works on one core: two languages are indexed
+    at a time. A language whose index was made from the same pages (a `mkdocs build --dirty` that changed
+    none of them) keeps it, unless `force`."""
+    pages, runs, digests = {}, [], {}
     for lang in LANGS:
         root = site_dir / lang_root(lang)
         out, new, old = root / PAGEFIND_DIR, root / f"{PAGEFIND_DIR}.new", root / f"{PAGEFIND_DIR}.old"
@@ -85,6 +107,11 @@ def write_pagefind_indexes(site_dir: Path, slugify=None) -> dict[str, int]:
             if out.exists():
                 shutil.rmtree(out)
             pages[lang] = 0  # an empty archive: nothing to search (Pagefind stops on no pages)
+            continue
+        digests[lang] = indexed_digest(site_dir, lang, slugify)
+        if (not force and (out / "pagefind.js").is_file() and (out / INDEXED).is_file()
+                and (out / INDEXED).read_text(encoding="utf-8") == digests[lang]):
+            pages[lang] = _page_count(out)
             continue
         runs.append(lang)
 
@@ -103,14 +130,19 @@ def write_pagefind_indexes(site_dir: Path, slugify=None) -> dict[str, int]:
                                    f"{(proc.stderr or proc.stdout).strip()[-2000:]}")
         for name in UNUSED:
             (new / name).unlink(missing_ok=True)
-        entry = json.loads((new / "pagefind-entry.json").read_text(encoding="utf-8"))
-        pages[lang] = sum(info.get("page_count", 0) for info in entry["languages"].values())
+        pages[lang] = _page_count(new)
+        (new / INDEXED).write_text(digests[lang], encoding="utf-8")
         if out.exists():
             out.rename(old)
         new.rename(out)
         if old.exists():
             shutil.rmtree(old)
-    return {lang: pages[lang] for lang in LANGS}
+    return {lang: pages[lang] for lang in LANGS}, tuple(lang for lang in digests if lang not in runs)
+
+
+def describe(pages: dict[str, int], kept: tuple = ()) -> str:
+    """'en 1000 pages, ru 1000 pages (unchanged, kept), ...' for the build's log."""
+    return ", ".join(f"{lang} {n} pages" + (" (unchanged, kept)" if lang in kept else "") for lang, n in pages.items())
 
 
 PAGEFIND_PROCESSES = 2  # one Pagefind process uses one core (and about 1.4 GB per language at 10,000 posts)
@@ -143,9 +175,8 @@ class Reindexer:
                 site_dir, slugify = self.args
                 self.again = False
             try:
-                pages = write_pagefind_indexes(site_dir, slugify)
                 self.log.info("archive: search (Pagefind) indexed again: "
-                              + ", ".join(f"{lang} {n} pages" for lang, n in pages.items()))
+                              + describe(*write_pagefind_indexes(site_dir, slugify)))
             except (SearchIndexError, OSError) as e:
                 self.log.error(f"archive: {e}")
             with self.lock:
@@ -218,9 +249,9 @@ def main(argv: list[str]) -> int:
     config = load_config("mkdocs.yml")
     slugify = (config["mdx_configs"].get("toc") or {}).get("slugify")
     site_dir = Path(argv[0])
-    pages = write_pagefind_indexes(site_dir, slugify)
+    pages, _ = write_pagefind_indexes(site_dir, slugify, force=True)
     write_search_stubs(site_dir)
-    print(", ".join(f"{lang} {n} pages" for lang, n in pages.items()))
+    print(describe(pages))
     return 0
 
 
