@@ -83,3 +83,20 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
                           env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert proc.returncode == 0, proc.stderr
     return work / "site", proc.stderr
+
+
+def link_targets(html_text: str) -> list[str]:
+    """The href of every element of an HTML fragment, unescaped, as a browser reads them: not text that only
+    looks like an attribute (a paragraph '<link href="javascript:…">' shown as text is &lt;link href="…"&gt;)."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.extend(value or "" for name, value in attrs if name == "href")
+
+    parser = Links(convert_charrefs=True)
+    parser.feed(html_text)
+    parser.close()
+    return found
