@@ -52,3 +52,58 @@ def test_pages_that_keep_their_config_inline(tmp_path):
     a = configs.externalize(page(CONFIG), "ru/posts/x/", str(tmp_path))
     b = configs.externalize(page(changed), "ru/posts/x/", str(tmp_path))
     assert re.search(r"archive-config\.ru\.[0-9a-f]+\.js", a).group(0) != re.search(r"archive-config\.ru\.[0-9a-f]+\.js", b).group(0)
+
+
+SEARCH = ('<label class="md-header__button md-icon" for="__search"><svg viewBox="0 0 24 24"><use href="{up}assets/'
+          'images/archive-icons.svg#magnify"/></svg></label><div class="md-search" data-md-component="search">'
+          '<input class="md-search__input" placeholder="Поиск"></div>')
+
+
+def searched_page(config: dict, up: str, search: str = SEARCH) -> str:
+    header = ('<header class="md-header"><nav class="md-header__inner"><a href="' + up + '">Home</a>'
+              + "<!--archive:search-->" + search.format(up=up) + "<!--/archive:search--></nav></header>")
+    return page(config).replace("<body>", "<body>" + header)
+
+
+def test_the_search_box_moves_into_the_languages_file(tmp_path):
+    """The header's search (it only works with JavaScript) is written once per language: the file puts it back
+    at the end of the header, with the icon file's address resolved against the site root."""
+    configs = PageConfigs()
+    deep = {**CONFIG, "base": "../../..", "search": "../../../../assets/javascripts/workers/archive-search.js"}
+    a = configs.externalize(searched_page(CONFIG, "../../../"), "ru/posts/x/", str(tmp_path))
+    b = configs.externalize(searched_page(deep, "../../../../"), "ru/tags/y/z/", str(tmp_path))
+    for out in (a, b):
+        assert "md-search" not in out and "archive:search" not in out and "__search" not in out
+        assert '<nav class="md-header__inner"><a href="' in out and "Home</a></nav></header>" in out
+    name = re.search(r"archive-config\.ru\.[0-9a-f]{10}\.js", a).group(0)
+    assert name in b  # the same markup from pages at two depths: one file
+    script = (tmp_path / "assets" / "javascripts" / name).read_text(encoding="utf-8")
+    held = json.loads(re.search(r"^  var search = (.*);$", script, re.M).group(1))
+    assert held == SEARCH.format(up="\x00root\x00")
+    assert 'search.split("\\x00root\\x00").join(__md_scope.href)' in script
+    assert 'insertAdjacentHTML("beforeend"' in script and "!document.querySelector('[data-md-component=\"search\"]')" in script
+    assert read_script(script)["base"] == "ru/"  # the config is still read from it
+
+
+def test_a_search_box_unlike_its_languages_stays_in_its_page(tmp_path):
+    configs = PageConfigs()
+    configs.externalize(searched_page(CONFIG, "../../../"), "ru/posts/x/", str(tmp_path))
+    other = SEARCH.replace("Поиск", "Искать")
+    out = configs.externalize(searched_page(CONFIG, "../../../", other), "ru/posts/y/", str(tmp_path))
+    assert other.format(up="../../../") in out and "archive:search" not in out  # its own, without the markers
+    elsewhere = SEARCH.replace('href="{up}assets/', 'href="https://cdn.example/')  # not the site's own file
+    out = PageConfigs().externalize(searched_page(CONFIG, "../../../", elsewhere), "ru/posts/x/", str(tmp_path))
+    assert 'href="https://cdn.example/' in out and "archive:search" not in out
+    for url in ("404/", "ru/404/"):  # served at any address: config and search stay inline
+        out = PageConfigs().externalize(searched_page(CONFIG, ""), url, str(tmp_path))
+        assert 'data-md-component="search"' in out and '<script id="__config"' in out and "archive:search" not in out
+
+
+def test_the_search_box_is_minified_as_its_page_would_be(tmp_path):
+    configs = PageConfigs()
+    spaced = SEARCH.replace("</label><div", "</label>\n   \n<div")
+    configs.externalize(searched_page(CONFIG, "../../../", spaced), "ru/posts/x/", str(tmp_path),
+                        minify=lambda html: html.replace("\n   \n", ""))
+    (script,) = (tmp_path / "assets" / "javascripts").glob("archive-config.ru.*.js")
+    held = json.loads(re.search(r"^  var search = (.*);$", script.read_text(encoding="utf-8"), re.M).group(1))
+    assert held == SEARCH.format(up="\x00root\x00")

@@ -73,8 +73,13 @@ def test_built_pages_are_minified_and_share_what_repeats(built_site):
     assert "\n    " not in page  # Material's indentation is gone
     assert '<html lang="ru" class="no-js">' in page  # quotes and attribute order as Material wrote them
     assert "<path " not in page  # icons by reference to the site's one file
-    assert page.count('archive-icons.svg#') == 9
+    # logo twice (header, drawer), menu, translate, back to top; the search's four are in the language's file
+    assert page.count('archive-icons.svg#') == 5
     assert '<script id="__config"' not in page and "archive-config.ru." in page  # once per language
+    assert 'data-md-component="search"' not in page and 'for="__search"' not in page
+    (script,) = (site / "assets" / "javascripts").glob("archive-config.ru.*.js")
+    assert script.read_text(encoding="utf-8").count("archive-icons.svg#") == 4
+    assert 'placeholder=\\"Поиск\\"' in script.read_text(encoding="utf-8")
     assert 'var palette=__md_get("__palette")' not in page  # no palette here
     # The lean tabs and drawer: one link each per navigation entry, with Material's classes.
     assert len(re.findall(r'<li class="md-tabs__item"><a href="[^"]+" class="md-tabs__link">', page)) == 8

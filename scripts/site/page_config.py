@@ -7,7 +7,13 @@ inline config stood (before Material's bundle, which reads the config as it star
 addresses against Material's `__md_scope` (the site root, set in the page head) and puts the same
 <script id="__config"> element back, so Material and archive.js read what they always read. A page
 whose config differs from its language's in anything else keeps its own inline, as do the not-found
-pages (served at any address, where a page-relative scope does not hold)."""
+pages (served at any address, where a page-relative scope does not hold).
+
+The header's search button and dialog, which only work with JavaScript (about 1.4 KB, the same in every
+page of a language but for the page-relative address of the icon file), go into the same file: the script
+puts them back where they stood, so Material finds them as it starts. Without JavaScript the header shows
+no search button that could do nothing. A page whose search markup differs from its language's keeps its
+own, and the script then adds none."""
 
 from __future__ import annotations
 
@@ -24,7 +30,7 @@ _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</scri
 FOLDER = "assets/javascripts"
 _SCRIPT = """// Material's page config for the {lang} pages of this site, written by the archive plugin
 // (scripts/site/page_config.py): the <script id="__config"> each page had inline, with its addresses
-// resolved against the site root Material's head script sets (__md_scope).
+// resolved against the site root Material's head script sets (__md_scope), and the header's search.
 (function () {{
   var config = {config};
   config.base = new URL(config.base, __md_scope).href;
@@ -34,8 +40,15 @@ _SCRIPT = """// Material's page config for the {lang} pages of this site, writte
   element.type = "application/json";
   element.textContent = JSON.stringify(config);
   document.currentScript.parentNode.insertBefore(element, document.currentScript);
+  var search = {search};
+  var header = document.querySelector(".md-header__inner");
+  if (search && header && !document.querySelector('[data-md-component="search"]')) {{
+    header.insertAdjacentHTML("beforeend", search.split("{root}").join(__md_scope.href));
+  }}
 }})();
 """
+_SEARCH = re.compile(r"<!--archive:search-->(.*?)<!--/archive:search-->", re.S)
+ROOT = "\x00root\x00"  # stands for the site root's address in the search markup the script holds
 
 
 def site_relative(config: dict, url: str) -> dict | None:
@@ -52,8 +65,24 @@ def site_relative(config: dict, url: str) -> dict | None:
     return out
 
 
-def render_script(lang: str, config: dict) -> str:
-    return _SCRIPT.format(lang=lang, config=json.dumps(config, ensure_ascii=False, sort_keys=True))
+def render_script(lang: str, config: dict, search: str | None = None) -> str:
+    return _SCRIPT.format(lang=lang, config=json.dumps(config, ensure_ascii=False, sort_keys=True),
+                          search=json.dumps(search, ensure_ascii=False), root=ROOT.encode("unicode_escape").decode())
+
+
+def site_relative_search(markup: str, url: str) -> str | None:
+    """The search markup with its page-relative references to the site's files (the icons) made to stand
+    for the site root, or None when it refers to anything else by a relative address."""
+    depth = posixpath.relpath(".", url.rstrip("/") or ".")  # '.' at the root, '../..' two folders down
+    prefix = "" if depth == "." else depth + "/"
+    out = re.sub(r'(href|src)="' + re.escape(prefix) + r'(assets/)', lambda m: f'{m.group(1)}="{ROOT}{m.group(2)}', markup)
+    if re.search(r'(?:href|src)="(?!\x00)', out):
+        return None
+    return out.strip()
+
+
+def without_markers(output: str) -> str:
+    return _SEARCH.sub(lambda m: m.group(1), output)
 
 
 def script_name(lang: str, script: str) -> str:
@@ -66,18 +95,32 @@ class PageConfigs:
 
     def __init__(self):
         self.written: dict[tuple[str, str], str] = {}  # (site_dir, lang) -> the file's name
+        self.search: dict[str, str | None] = {}  # lang -> the search markup its file puts back
 
-    def externalize(self, output: str, url: str, site_dir: str) -> str:
+    def externalize(self, output: str, url: str, site_dir: str, minify=None) -> str:
+        """The page with its config (and its search markup) replaced by its language's file. `minify`: what
+        the page goes through next (minify.minify_page), for the search markup the file holds, or None."""
         lang, path = split_url(url)
         if path.startswith("404"):
-            return output
+            return without_markers(output)
         m = _CONFIG.search(output)
         if not m:
-            return output
+            return without_markers(output)
         config = site_relative(json.loads(m.group(1)), url)
         if config is None:
-            return output
-        script = render_script(lang, config)
+            return without_markers(output)
+        found = _SEARCH.search(output)
+        markup = found.group(1) if found else None
+        if markup is not None and minify is not None:
+            markup = minify(markup)
+        search = site_relative_search(markup, url) if markup is not None else None
+        first = self.search.setdefault(lang, search)  # the language's search markup: its first page's
+        if search is not None and search == first:
+            output = output[:found.start()] + output[found.end():]
+        else:
+            output = without_markers(output)
+        m = _CONFIG.search(output)
+        script = render_script(lang, config, first)
         name = script_name(lang, script)
         target = Path(site_dir) / FOLDER / name
         # Written again when it is gone: `mkdocs serve` empties site_dir before a full rebuild.

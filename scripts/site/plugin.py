@@ -145,7 +145,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # Not under `mkdocs serve`: its live reload is an inline script with a new timestamp in every
         # response, which no hash can allow. The built site, what is published, always has the policy.
         # The page's config as a file of its language, not inline (page_config.py).
-        output = self.page_configs.externalize(output, page.url, config["site_dir"])
+        output = self.page_configs.externalize(output, page.url, config["site_dir"],
+                                               minify_page if self.config.minify else None)
         # Last but the minifier: the policy hashes the page's inline scripts as they are (the minifier
         # passes scripts through byte for byte).
         if self.policies is not None and not self.is_serve:
