@@ -70,16 +70,18 @@ class SearchIndexError(RuntimeError):
     pass
 
 
+_GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 INDEXED = "archive-indexed.txt"  # in each index folder: the digest of what it was made from (indexed_digest)
 
 
 def indexed_digest(site_dir: Path, lang: str, slugify=None) -> str:
-    """What a language's index is made from: every page Pagefind reads (its path and bytes) and the options
-    it reads them with. Written into the index folder with the index, so the two cannot disagree."""
+    """What a language's index is made from: every page Pagefind reads (its path and bytes, less the
+    generator tag, which Pagefind does not read and which alone differs between MkDocs and ProperDocs) and
+    the options it reads them with. Written into the index folder with the index, so the two cannot disagree."""
     root = site_dir / lang_root(lang)
     h = hashlib.sha256("\0".join([lang, POST_GLOB, *exclude_selectors(lang, slugify)]).encode("utf-8"))
     for page in sorted(root.glob(POST_GLOB)):
-        data = page.read_bytes()
+        data = _GENERATOR.sub(b"", page.read_bytes(), count=1)
         h.update(f"\0{page.relative_to(root).as_posix()}\0{len(data)}\0".encode("utf-8"))
         h.update(data)
     return h.hexdigest()
