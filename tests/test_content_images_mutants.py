@@ -132,13 +132,13 @@ def test_a_tiff_is_measured_by_pillow_and_shown_upright(tmp_path, orientation, s
 def test_an_unreadable_tiff_has_no_size_and_other_pictures_keep_their_headers_size(tmp_path):
     assert display_size(write(tmp_path, "broken.tiff", b"II*\x00" + bytes(20))) is None
     assert display_size(write(tmp_path, "broken.tif", b"not a tiff")) is None
-    # orientation is read only for JPEG and WebP: a PNG or GIF is shown as stored
+    # a PNG or GIF without an orientation is shown as stored
     assert display_size(write(tmp_path, "a.png", png(640, 480))) == (640, 480)
     assert display_size(write(tmp_path, "a.gif", b"GIF89a" + struct.pack("<HH", 3, 4) + b"\x00")) == (3, 4)
     assert display_size(write(tmp_path, "a.png.txt", b"nothing")) is None
     # a JPEG header Pillow cannot open still gives the header's size
     assert display_size(write(tmp_path, "head.jpg", b"\xff\xd8" + sof(0xC0, 64, 48) + b"\x00")) == (64, 48)
-    # a PNG named .jpg: its header size, no orientation
+    # a PNG named .jpg: its header's size
     assert display_size(write(tmp_path, "png.jpg", png(5, 6))) == (5, 6)
 
 
@@ -147,3 +147,10 @@ def test_a_picture_named_tif_that_is_no_tiff_is_measured_by_pillow(tmp_path):
     Image.new("RGB", (7, 5)).save(path, format="BMP")  # Pillow reads it; image_size does not know BMP
     assert image_size(path) is None
     assert display_size(path) == (7, 5)
+
+
+def test_a_png_turned_by_its_exif_orientation_is_shown_upright(tmp_path):
+    """site/photos.py turns every picture upright (ImageOps.exif_transpose), a PNG with an eXIf chunk too."""
+    assert display_size(saved(tmp_path, "a.png", (40, 30), 6)) == (30, 40)
+    assert display_size(saved(tmp_path, "b.png", (40, 30), 3)) == (40, 30)
+    assert display_size(saved(tmp_path, "c.png", (40, 30))) == (40, 30)

@@ -75,8 +75,9 @@ def display_size(path: Path) -> tuple[int, int] | None:
         except (OSError, SyntaxError, ValueError):
             return None
         return (size[1], size[0]) if orientation in ROTATED else size
-    if size is None or not path.suffix.lower() in (".jpg", ".jpeg", ".webp"):
+    if size is None:
         return size
+    # Any picture Pillow reads may carry the tag (a PNG's eXIf chunk too): site/photos.py turns every one upright.
     from PIL import Image
 
     try:
