@@ -154,3 +154,27 @@ def test_a_png_turned_by_its_exif_orientation_is_shown_upright(tmp_path):
     assert display_size(saved(tmp_path, "a.png", (40, 30), 6)) == (30, 40)
     assert display_size(saved(tmp_path, "b.png", (40, 30), 3)) == (40, 30)
     assert display_size(saved(tmp_path, "c.png", (40, 30))) == (40, 30)
+
+
+def test_header_fields_are_read_unsigned_and_exactly_where_they_stand(tmp_path):
+    assert image_size(write(tmp_path, "a.png", png(640, 480)[:24])) == (640, 480)  # the IHDR's size, nothing after
+    assert image_size(write(tmp_path, "b.png", png(0x80000000, 1))) == (0x80000000, 1)
+    assert image_size(write(tmp_path, "c.jpg", b"\xff\xd8" + sof(0xC0, 40000, 50000) + b"\x00")) == (40000, 50000)
+    # a lossy WebP followed by its data
+    lossy = webp(b"VP8 ", b"\x00\x00\x00\x9d\x01\x2a" + struct.pack("<HH", 800, 600) + bytes(40))
+    assert image_size(write(tmp_path, "d.webp", lossy)) == (800, 600)
+    # "WEBP" in a file that is no RIFF container is no WebP
+    not_riff = b"RIFX" + webp(b"VP8X", b"\x00\x00\x00\x00" + (9).to_bytes(3, "little") + (9).to_bytes(3, "little"))[4:]
+    assert image_size(write(tmp_path, "e.webp", not_riff)) is None
+
+
+def test_jpeg_frame_header_at_the_very_end_and_after_one_stray_byte(tmp_path):
+    # the frame header's width and height are the file's last bytes but one
+    assert image_size(write(tmp_path, "a.jpg", b"\xff\xd8" + sof(0xC0, 12, 34)[:10])) == (12, 34)
+    assert image_size(write(tmp_path, "b.jpg", b"\xff\xd8" + b"\x00" + sof(0xC0, 12, 34) + b"\x00")) == (12, 34)
+
+
+def test_a_bilevel_tiff_without_bits_per_sample_is_shown_upright(tmp_path):
+    path = saved(tmp_path, "fax.tif", (40, 30), 6)
+    Image.new("1", (40, 30)).save(path, exif=Image.open(path).getexif())  # mode 1: no BitsPerSample tag
+    assert display_size(path) == (30, 40)
