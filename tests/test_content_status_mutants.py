@@ -142,3 +142,10 @@ def test_a_fully_translated_archive_says_so_and_a_long_list_is_cut_at_fifty():
     assert render_page([many]).endswith(
         "- not translated: `p48`\n- stale: `s`\n"
         "- … and 2 more: `python -m scripts status` lists them all\n\n</div>\n")
+
+
+def test_every_translated_caption_counts():
+    both = Entry(id="both", path="b", lang="en", source={"name": "A"}, gallery=ITEMS,
+                 versions={"en": Version("en", "Both", "", {1: "One", 2: "Two"}, "b/en.md")})
+    en = coverage(SimpleNamespace(entries=(both,), registry=SimpleNamespace(tags={})))[0]
+    assert (en.captions, en.captions_total, en.missing_captions) == (2, 2, [])
