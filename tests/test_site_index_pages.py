@@ -228,3 +228,8 @@ def test_past_three_hundred_lines_the_credits_index_has_a_second_page():
         "# Авторы фотографий\n\nАгентства и фотографы, чьи снимки описаны в галереях архива, и их фотографии.\n\n"
         "- [p299](../tass-p299.md): 1\n"
         '\n<nav class="pager" markdown="span">[← Более поздние публикации](../../credits.md) · Страница 2 из 2</nav>\n')
+
+
+def test_a_credit_page_slug_of_81_characters_is_cut_to_its_first_word():
+    item = GalleryItem(n=1, agency="A" * 40, photographer={"": "B" * 40}, rights=None, image=None)
+    assert credit_path(item) == "credits/" + "a" * 40 + ".md"
