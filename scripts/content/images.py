@@ -67,12 +67,17 @@ def display_size(path: Path) -> tuple[int, int] | None:
 
         try:
             with Image.open(path) as im:
-                size, orientation = im.size, im.getexif().get(0x0112)
+                orientation = im.getexif().get(0x0112)
+                # The stored width and height, from the TIFF's own tags: Pillow's `size` for a TIFF is already
+                # turned by its orientation (Pillow 13, as pinned), and the swap below would turn it back.
+                tags = getattr(im, "tag_v2", {})
+                size = (tags[256], tags[257]) if 256 in tags and 257 in tags else im.size
         except (OSError, SyntaxError, ValueError):
             return None
         return (size[1], size[0]) if orientation in ROTATED else size
-    if size is None or not path.suffix.lower() in (".jpg", ".jpeg", ".webp"):
+    if size is None:
         return size
+    # Any picture Pillow reads may carry the tag (a PNG's eXIf chunk too): site/photos.py turns every one upright.
     from PIL import Image
 
     try:
