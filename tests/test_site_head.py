@@ -248,7 +248,23 @@ SITEMAP_FINISHED = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_sitemap_without_not_found_or_unindexed_pages_and_with_x_default():
-    assert sitemap_alternates(SITEMAP) == SITEMAP_FINISHED
+    assert sitemap_alternates(SITEMAP, "https://example.org/repo/") == SITEMAP_FINISHED
+
+
+def test_a_post_or_tag_named_like_an_unindexed_page_stays_in_the_sitemap():
+    """Only each language's own not-found and status pages are left out, not every address ending so."""
+    def url(loc):
+        return f"<url>\n<loc>{loc}</loc>\n</url>"
+
+    locs = ["https://example.org/repo/posts/status/", "https://example.org/repo/ru/tags/404/",
+            "https://example.org/repo/tr/posts/status/", "https://example.org/repo/status/",
+            "https://example.org/repo/ru/status/", "https://example.org/repo/tr/404/"]
+    text = "<urlset>" + "".join(url(loc) for loc in locs) + "\n</urlset>"
+    kept = re.findall(r"<loc>([^<]*)</loc>", sitemap_alternates(text, "https://example.org/repo/"))
+    assert kept == locs[:3]
+    # A site without site_url: MkDocs writes addresses from the root.
+    kept = re.findall(r"<loc>([^<]*)</loc>", sitemap_alternates(url("/status/") + url("/posts/status/"), "/"))
+    assert kept == ["/posts/status/"]
 
 
 def test_the_not_found_pages_are_written_once_per_language_with_one_policy(tmp_path):

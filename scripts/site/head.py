@@ -3,10 +3,12 @@ text, plus the writers the MkDocs hook calls after the build). Search: site_sear
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..content.model import DEFAULT_LANG, LANGS
 from ..text.escape import html_text, json_script
@@ -130,7 +132,6 @@ def absolutize(output: str, page_url: str, site_path: str) -> str:
 
 def write_not_found_pages(site_dir: Path, site_url: str) -> None:
     """Each language's generated 404 page becomes <lang>/404.html, with absolute links."""
-    from urllib.parse import urlsplit
 
     site_path = urlsplit(site_url).path
     written = {}
@@ -154,7 +155,7 @@ def write_not_found_pages(site_dir: Path, site_url: str) -> None:
         (site_dir / lang_url(lang, "404.html")).write_text(text, encoding="utf-8")
     sitemap = site_dir / "sitemap.xml"
     if sitemap.exists():
-        text = sitemap_alternates(sitemap.read_text(encoding="utf-8"))
+        text = sitemap_alternates(sitemap.read_text(encoding="utf-8"), site_url)
         sitemap.write_text(text, encoding="utf-8")
         if (site_dir / "sitemap.xml.gz").exists():
             import gzip
@@ -165,14 +166,16 @@ def write_not_found_pages(site_dir: Path, site_url: str) -> None:
 _URL_ENTRY = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
 
 
-def sitemap_alternates(text: str) -> str:
-    """sitemap.xml without the not-found and not-indexed pages, and with an x-default alternate (the
-    default language's address) beside each page's hreflang alternates: the only place they are given."""
+def sitemap_alternates(text: str, site_url: str) -> str:
+    """sitemap.xml without the not-found and not-indexed pages (each language's own, at `site_url`: a post
+    or a tag named 'status' stays), and with an x-default alternate (the default language's address)
+    beside each page's hreflang alternates: the only place they are given."""
     skipped = ("404/",) + NOT_INDEXED
+    base = urlsplit(site_url).path.rstrip("/") + "/"
 
     def entry(m):
-        loc = m.group(1)
-        if loc.endswith(tuple("/" + s for s in skipped)):
+        path = urlsplit(html.unescape(m.group(1))).path
+        if path.startswith(base) and path_in_lang(path[len(base):]) in skipped:
             return ""
         block = m.group(0)
         default = re.search(rf'\n(\s*)<xhtml:link rel="alternate" hreflang="{DEFAULT_LANG}" href="([^"]*)"/>', block)
