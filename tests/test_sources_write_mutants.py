@@ -905,3 +905,12 @@ def test_a_failed_force_leaves_the_folder_as_it_was(tmp_path, monkeypatch):
     with pytest.raises(ContentError):
         import_paths([export(tmp_path / "b", msg(7, "Elbe Day. Troops met at Torgau."))], root, force=True)
     assert files_of(folder) == before
+
+
+def test_words_an_ellipsis_separates_stay_two_words_in_the_folder_id(tmp_path):
+    src = export(tmp_path / "a", msg(7, "Remember…honour. Troops paraded in Moscow."))
+    report = import_paths([src], tmp_path / "content")
+    assert report.created == ["content/posts/remember-honour (result.json item 7, en: Remember…honour)"]
+    src = export(tmp_path / "b", msg(8, "One…two three four five six seven. Text."))
+    report = import_paths([src], tmp_path / "content")
+    assert report.created[0].startswith("content/posts/one-two-three-four-five-six (")
