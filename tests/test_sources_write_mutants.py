@@ -914,3 +914,89 @@ def test_words_an_ellipsis_separates_stay_two_words_in_the_folder_id(tmp_path):
     src = export(tmp_path / "b", msg(8, "One…two three four five six seven. Text."))
     report = import_paths([src], tmp_path / "content")
     assert report.created[0].startswith("content/posts/one-two-three-four-five-six (")
+
+
+def test_a_folder_id_is_at_most_60_characters_cut_at_a_word():
+    src_words = "Aaaaaaaaaa Bbbbbbbbbb Cccccccccc Dddddddddd Eeeeeeeeee Ffffff"  # 61 characters as a slug
+    p = post("x", title=src_words)
+    assert write._new_id(p, set(), "abcdef0123") == "aaaaaaaaaa-bbbbbbbbbb-cccccccccc-dddddddddd-eeeeeeeeee"
+
+
+def gallery_page(caption: str) -> str:
+    return ('<html><head><meta property="og:type" content="article"><meta property="og:title" content="Elbe Day">'
+            '<link rel="canonical" href="https://e.org/news/1"></head><body><article><p>Troops met at Torgau.</p>'
+            f'<figure><img src="https://e.org/1.jpg"><figcaption>{caption}</figcaption></figure></article></body></html>')
+
+
+def test_force_replaces_a_caption_the_importer_wrote(tmp_path):
+    root = tmp_path / "content"
+    (tmp_path / "a.html").write_text(gallery_page("Soldiers on the bridge"), encoding="utf-8")
+    import_paths([tmp_path / "a.html"], root)
+    (tmp_path / "a.html").write_text(gallery_page("Soldiers on the broken bridge"), encoding="utf-8")
+    [line] = import_paths([tmp_path / "a.html"], root, force=True).overwritten
+    assert '\n  replaced captions: {"1": "Soldiers on the bridge"} -> {"1": "Soldiers on the broken bridge"}' in line
+    assert "captions:\n  1: Soldiers on the broken bridge\n" in (root / "posts" / "elbe-day" / "en.md").read_text(
+        encoding="utf-8")
+
+
+def photo_bytes(color) -> bytes:
+    import io
+
+    from PIL import Image
+    out = io.BytesIO()
+    Image.new("RGB", (2, 2), color).save(out, "PNG")
+    return out.getvalue()
+
+
+def photo_export(folder: Path, photos: dict[str, bytes], text="Victory Day. Parade photos.") -> Path:
+    (folder / "photos").mkdir(parents=True, exist_ok=True)
+    for name, data in photos.items():
+        (folder / "photos" / name).write_bytes(data)
+    wraps = "".join(f'<a class="photo_wrap clearfix pull_left" href="photos/{n}"></a>' for n in photos)
+    body = f'<div class="media_wrap clearfix">{wraps}</div>' + (f'<div class="text">{text}</div>' if text else "")
+    html = PAGE.replace('<div class="text">%s</div>', body) % 5
+    (folder / "messages.html").write_text(html, encoding="utf-8")
+    return folder / "messages.html"
+
+
+def test_force_copies_the_photos_of_a_gallery_it_replaced(tmp_path):
+    root = tmp_path / "content"
+    red, blue = photo_bytes((255, 0, 0)), photo_bytes((0, 0, 255))
+    import_paths([photo_export(tmp_path / "a", {"1.jpg": red})], root)
+    import_paths([photo_export(tmp_path / "b", {"1.jpg": red, "2.jpg": blue})], root, force=True)
+    folder = root / "posts" / "victory-day"
+    assert (folder / "2.jpg").read_bytes() == blue
+    assert "\n- image: 2.jpg\n" in (folder / "meta.yml").read_text(encoding="utf-8")
+
+
+def test_force_copies_no_photo_of_a_gallery_it_kept(tmp_path):
+    root = tmp_path / "content"
+    red, blue = photo_bytes((255, 0, 0)), photo_bytes((0, 0, 255))
+    import_paths([photo_export(tmp_path / "a", {"1.jpg": red})], root)
+    meta = root / "posts" / "victory-day" / "meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("- image: 1.jpg", "- photographer: Ivan\n  image: 1.jpg"),
+                    encoding="utf-8")
+    report = import_paths([photo_export(tmp_path / "b", {"1.jpg": red, "2.jpg": blue},
+                                        text="Victory Day. Parade photos, two.")], root, force=True)
+    assert "kept gallery (changed since it was imported)" in report.overwritten[0]
+    assert sorted(p.name for p in (root / "posts" / "victory-day").iterdir() if p.suffix == ".jpg") == ["1.jpg"]
+
+
+def test_a_repaired_folder_holding_another_photo_of_that_name_gets_the_new_one_beside_it(tmp_path):
+    root = tmp_path / "content"
+    red, blue = photo_bytes((255, 0, 0)), photo_bytes((0, 0, 255))
+    import_paths([photo_export(tmp_path / "a", {"1.jpg": red})], root)
+    folder = root / "posts" / "victory-day"
+    (folder / "en.md").unlink()
+    import_paths([photo_export(tmp_path / "a", {"1.jpg": blue})], root)
+    assert (folder / "1-2.jpg").read_bytes() == blue
+    assert "\n- image: 1-2.jpg\n" in (folder / "meta.yml").read_text(encoding="utf-8")
+
+
+def test_a_photo_without_words_is_recognized_again_when_imported_with_its_channel(tmp_path):
+    root = tmp_path / "content"
+    src = photo_export(tmp_path / "a", {"1.jpg": photo_bytes((255, 0, 0))}, text="")
+    [created] = import_paths([src], root).created
+    report = import_paths([src], root, channel="victory_archive")
+    assert report.created == []
+    assert report.skipped[0].startswith(created.split(" (")[0] + " (messages.html item 1): the same text as ")
