@@ -508,7 +508,7 @@ def _write_error(root: Path, filename, e: OSError) -> ContentError:
 
 
 def _new_id(post: Post, taken: set[str], fp: str) -> str:
-    words = " ".join((post.title or post.source_name).replace("…", "").split()[:6])
+    words = " ".join((post.title or post.source_name).replace("…", " ").split()[:6])
     base = slugify(words, max_len=60)
     if base not in taken:
         return base
