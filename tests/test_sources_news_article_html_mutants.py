@@ -245,7 +245,31 @@ def test_an_innermost_div_with_text_is_a_block_and_an_empty_one_is_not():
     body = ("<article><div><div>Inner text.</div><div> </div><div><span>In a span.</span></div></div>"
             "<section><div>In a section.</div></section><div>Outer <ul><li>listed</li></ul></div>"
             "</article>")
-    assert texts(one(body=body)) == ["Inner text.", "In a span.", "In a section.", "listed"]
+    assert texts(one(body=body)) == ["Inner text.", "In a span.", "In a section.", "Outer", "listed"]
+
+
+def test_text_loose_between_blocks_is_a_paragraph_of_its_own_in_reading_order():
+    body = ("<article>Loose before, <b>bold</b> too.<p>A paragraph.</p>Loose <a href=\"https://e.org/x\">linked</a>"
+            " between.<div>A div.</div><span>A span at the end.</span><!-- a comment --></article>")
+    post = one(body=body)
+    assert texts(post) == ["Loose before, bold too.", "A paragraph.", "Loose linked between.", "A div.",
+                           "A span at the end."]
+    assert [(s.text, s.bold) for s in post.paragraphs[0].spans if s.bold] == [("bold", True)]
+    assert [(s.text, s.href) for s in post.paragraphs[2].spans if s.href] == [("linked", "https://e.org/x")]
+
+
+def test_each_table_cell_is_read_once_and_a_caption_too():
+    body = ("<article><table><caption>Losses, 1941</caption><tr><th>Front</th><th>Men</th></tr>"
+            "<tr><td>Western</td><td>420,000</td></tr><tr><td><p>Kyiv</p><p>encircled</p></td><td></td></tr>"
+            "</table></article>")
+    assert texts(one(body=body)) == ["Losses, 1941", "Front", "Men", "Western", "420,000", "Kyiv", "encircled"]
+
+
+def test_the_h1_that_says_the_title_is_the_title_and_another_h1_is_text():
+    same = one(head=meta("og:title", "The Elbe, 1945"), body="<article><h1>The  elbe, 1945</h1><p>Text.</p></article>")
+    assert (same.title, texts(same)) == ("The Elbe, 1945", ["Text."])
+    other = one(head=meta("og:title", "Elbe"), body="<article><h1>Troops meet on the Elbe</h1><p>Text.</p></article>")
+    assert texts(other) == ["Troops meet on the Elbe", "Text."]
 
 
 # photos

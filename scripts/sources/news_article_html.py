@@ -8,6 +8,7 @@ import json
 import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import PreformattedString, Script, Stylesheet, TemplateString
 
 from ..content.model import ContentError, Photo, Post, Span
 from ..content.schema import is_web_address
@@ -26,7 +27,13 @@ _LOOKS = re.compile(r"""property\s*=\s*["']?og:type["']?[^>]*content\s*=\s*["']?
 ARTICLE_TYPES = ("NewsArticle", "ReportageNewsArticle", "Article", "ImageGallery")
 # Where no paragraph of the article is: the page's furniture, and the gallery (read as photos).
 FURNITURE = ("script", "style", "template", "noscript", "nav", "header", "footer", "aside", "form", "button", "figure")
-BLOCKS = ("p", "h2", "h3", "h4", "blockquote", "li")
+BLOCKS = ("p", "h2", "h3", "h4", "blockquote", "li")  # each read whole, as one paragraph
+# Elements a browser lays out as blocks: text between them (loose in <article>, say) is a paragraph of
+# its own, and one that holds none of them (a <div>, a table cell) is read whole.
+BLOCK_LEVEL = frozenset(BLOCKS + FURNITURE + (
+    "div", "section", "article", "main", "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot",
+    "tr", "td", "th", "caption", "h1", "h5", "h6", "pre", "address", "details", "summary", "hr", "figcaption",
+    "fieldset", "center", "hgroup"))
 _CREDIT_CLASS = re.compile(r"copyright|credit|byline|source", re.IGNORECASE)
 _COUNTER_CLASS = re.compile(r"counter|count\b", re.IGNORECASE)
 # JSON-LD keys whose objects are about someone, not the article's content (a publisher's logo is no photo).
@@ -62,8 +69,9 @@ def parse(text: str) -> list[Post]:
         warnings.append(f"the page's address {refused!r} is not an http or https address; not recorded")
     description = _first(meta.get("og:description"), _text(article.get("description")), meta.get("description"))
     runs = [Span(description)] if description else []
-    for block in _blocks(_body(soup)):
-        runs += [Span("\n\n")] + spans.html_runs(block)
+    for element, nodes in _blocks(_body(soup)):
+        if not _is_title(element, title):
+            runs += [Span("\n\n")] + spans.html_runs(nodes)
     paragraphs, tags = spans.paragraphs_and_tags_of(runs)
     photos, counters = _photos(soup, objects, site)
     for photo in photos:
@@ -205,23 +213,54 @@ def _body(soup: BeautifulSoup) -> Tag:
             or soup.find("article") or soup.body or soup)
 
 
-def _blocks(root: Tag) -> list[Tag]:
-    """The article's text blocks in reading order: paragraphs, headings, quotes, list items, and the
-    innermost <div>s that hold text of their own; none inside the page's furniture or a figure."""
-    out: list[Tag] = []
-    stack = list(reversed([c for c in root.children if isinstance(c, Tag)]))
+def _blocks(root: Tag) -> list[tuple[Tag | None, list]]:
+    """The article's text blocks in reading order, each as (the element read whole, or None for loose
+    text; its nodes): paragraphs, headings, quotes, list items and the innermost block elements (a <div>,
+    a table cell) read whole; text between block elements (loose in <article>, beside a <div>) as a block
+    of its own; none inside the page's furniture or a figure."""
+    out: list[tuple[Tag | None, list]] = []
+    stack: list = [root]  # elements to read, and runs of loose nodes; the next to read last
     while stack:
-        el = stack.pop()
-        if el.name in FURNITURE:
+        item = stack.pop()
+        if isinstance(item, list):
+            if _has_text(item):
+                out.append((None, item))
             continue
-        children = [c for c in el.children if isinstance(c, Tag)]
-        holds_blocks = any(c.name in BLOCKS + ("div", "section", "figure", "ul", "ol", "table") for c in children)
-        if el.name in BLOCKS or (el.name == "div" and not holds_blocks):
-            if any(isinstance(s, NavigableString) and s.strip() for s in el.descendants):
-                out.append(el)
+        if item.name in FURNITURE:
             continue
-        stack.extend(reversed(children))
+        children = list(item.children)
+        if item.name in BLOCKS or not any(isinstance(c, Tag) and c.name in BLOCK_LEVEL for c in children):
+            if _has_text(children):
+                out.append((item, children))
+            continue
+        parts: list = []
+        for child in children:
+            if isinstance(child, Tag) and child.name in BLOCK_LEVEL:
+                parts.append(child)
+            elif parts and isinstance(parts[-1], list):
+                parts[-1].append(child)
+            else:
+                parts.append([child])
+        stack.extend(reversed(parts))
     return out
+
+
+_NOT_TEXT = (PreformattedString, Script, Stylesheet, TemplateString)  # comments, CDATA; a script's or style's
+
+
+def _has_text(nodes: list) -> bool:
+    """Whether the nodes hold text a reader sees: a string that is not blank, a comment or a script."""
+    for node in nodes:
+        for s in [node] if isinstance(node, NavigableString) else node.descendants if isinstance(node, Tag) else ():
+            if isinstance(s, NavigableString) and not isinstance(s, _NOT_TEXT) and s.strip():
+                return True
+    return False
+
+
+def _is_title(element: Tag | None, title: str | None) -> bool:
+    """The page's <h1> when it says the post's title (the headline above the text, not a paragraph of it)."""
+    return (element is not None and element.name == "h1" and bool(title)
+            and normalize_line(element.get_text(" ")).casefold() == title.casefold())
 
 
 # --- photos ------------------------------------------------------------------------------------------

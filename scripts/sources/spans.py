@@ -26,11 +26,13 @@ def soup_of(text: str) -> BeautifulSoup:
         return BeautifulSoup(text, "html.parser")
 
 
-def html_runs(el: Tag) -> list[Span]:
-    """The inline text of an HTML text block (a saved t.me/s post, a news article's paragraph) as spans;
-    <br> is "\n", the page's own line breaks are spaces; scripts, styles and comments are not text."""
+def html_runs(el) -> list[Span]:
+    """The inline text of an HTML text block (a saved t.me/s post, a news article's paragraph: a Tag, whose
+    children are read, or a list of sibling nodes) as spans; <br> is "\n", the page's own line breaks are
+    spaces; scripts, styles and comments are not text."""
     out: list[Span] = []
-    stack: list[tuple[object, frozenset, str | None]] = [(node, frozenset(), None) for node in reversed(list(el.children))]
+    nodes = el if isinstance(el, list) else list(el.children)
+    stack: list[tuple[object, frozenset, str | None]] = [(node, frozenset(), None) for node in reversed(nodes)]
     while stack:
         node, marks, href = stack.pop()
         if isinstance(node, NavigableString):
