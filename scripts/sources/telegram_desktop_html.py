@@ -14,7 +14,7 @@ from ..content.model import ContentError, ContentErrors, Photo, Post
 from ..text.dates import dates_in
 from ..text.normalize import normalize_line
 from . import spans
-from .common import infer_date, title_from
+from .common import title_from
 
 KIND = "telegram-html"
 # parse() has no path: its errors name the export's first page, and the caller puts the real path in place.
@@ -174,8 +174,8 @@ def _post(el: Tag, msg_id: int, chat: str | None, channel: str | None, previous,
         source_name=forwarded or chat or sender or "Unknown channel",
         source_kind=KIND,
         title=title_from(texts),
-        date=when.date() if when else None,
-        time=when.strftime("%H:%M") if when else None,
+        date=when.date(),  # every message of an export states its date (_date raises otherwise)
+        time=when.strftime("%H:%M"),
         tags=tags,
         photos=photos,
         missing_media=missing,
@@ -185,10 +185,6 @@ def _post(el: Tag, msg_id: int, chat: str | None, channel: str | None, previous,
         published=published,
     )
     post.commemorates = sorted({d for _, d in dates_in("\x00".join(texts)) if 1939 <= d.year <= 1945})
-    if post.date is None:
-        post.date, reason = infer_date(texts, tags)
-        if reason:
-            post.warnings.append(f"date {post.date.isoformat()} inferred: {reason}")
     return post, state, reply
 
 
