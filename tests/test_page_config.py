@@ -107,3 +107,51 @@ def test_the_search_box_is_minified_as_its_page_would_be(tmp_path):
     (script,) = (tmp_path / "assets" / "javascripts").glob("archive-config.ru.*.js")
     held = json.loads(re.search(r"^  var search = (.*);$", script.read_text(encoding="utf-8"), re.M).group(1))
     assert held == SEARCH.format(up="\x00root\x00")
+
+
+HELPERS = ('__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)'
+           '=>JSON.parse(_.getItem(t.pathname+"."+e))')
+
+
+def scoped_page(config: dict, scope: str, between: str = "") -> str:
+    head = f'<script>__md_scope=new URL("{scope}",location),{HELPERS}</script>'
+    return page(config).replace("<head></head>", f"<head>{head}</head>").replace("<body>", "<body>" + between)
+
+
+def file_of(out: str, tmp_path) -> str:
+    name = re.search(r"archive-config\.ru\.[0-9a-f]{10}\.js", out).group(0)
+    return (tmp_path / "assets" / "javascripts" / name).read_text(encoding="utf-8")
+
+
+def test_materials_head_script_moves_into_the_file_which_finds_the_root_from_its_own_address(tmp_path):
+    """The site root as __md_scope and the storage helpers: defined by the file (two folders below the root),
+    before the config that resolves its addresses against the root; the page keeps no inline script."""
+    configs = PageConfigs()
+    out = configs.externalize(scoped_page(CONFIG, "../../.."), "ru/posts/x/", str(tmp_path))
+    assert "<script>" not in out and "__md_scope" not in out
+    script = file_of(out, tmp_path)
+    line = ('if (typeof __md_scope === "undefined") __md_scope=new URL("../..",document.currentScript.src),'
+            + HELPERS + ";\n")
+    assert line in script and script.index(line) < script.index("config.base = new URL(config.base, __md_scope)")
+    # The site's home: the same helpers, from "." there.
+    home = configs.externalize(scoped_page({**CONFIG, "base": ".", "search": "assets/javascripts/workers/"
+                                            "archive-search.js"}, "."), "", str(tmp_path))
+    assert "<script>" not in home
+
+
+def test_a_head_script_the_file_cannot_stand_for_stays_inline(tmp_path):
+    # A scope that is not the site root (Material's extra.scope), say a language's folder.
+    configs = PageConfigs()
+    out = configs.externalize(scoped_page(CONFIG, "../.."), "ru/posts/x/", str(tmp_path))
+    assert '<script>__md_scope=new URL("../..",location),' in out
+    assert "__md_scope=new URL(" not in file_of(out, tmp_path).split("(function")[0]
+    # A script of the theme that reads the helpers before the file is loaded (an announcement bar's).
+    configs = PageConfigs()
+    announce = '<script>var el=__md_get("__announce")</script>'
+    out = configs.externalize(scoped_page(CONFIG, "../../..", announce), "ru/posts/x/", str(tmp_path))
+    assert '<script>__md_scope=new URL("../../..",location),' in out and announce in out
+    # Other helpers than the language's first page's: that page keeps its own.
+    configs = PageConfigs()
+    first = configs.externalize(scoped_page(CONFIG, "../../.."), "ru/posts/x/", str(tmp_path))
+    other = configs.externalize(scoped_page(CONFIG, "../../..").replace("(e<<5)", "(e<<6)"), "ru/posts/y/", str(tmp_path))
+    assert "<script>" not in first and "<script>__md_scope=" in other

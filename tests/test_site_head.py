@@ -375,3 +375,22 @@ def test_pages_and_sitemap_are_read_and_written_as_utf8_whatever_the_locale(tmp_
     assert (tmp_path / "404.html").read_bytes().decode() == (
         '<title>Не найдено</title>\n    <meta name="robots" content="noindex">')
     assert (tmp_path / "sitemap.xml").read_bytes().decode() == SITEMAP_FINISHED
+
+
+def test_a_pages_policy_allows_the_theme_scripts_it_still_holds_and_no_other():
+    """csp.PolicyCache.tag_for: a theme script that went into a file (page_config.py) is not allowed inline."""
+    import jinja2
+
+    from scripts.site.csp import PolicyCache
+
+    env = jinja2.Environment(loader=jinja2.DictLoader({
+        "partials/javascripts/base.html": "<script>scope('{{ base_url }}')</script>",
+        "partials/javascripts/content.html": "<script>tabs()</script>"}))
+    cache = PolicyCache(env, {"theme": {}})
+    both = "<head></head><script>scope('../..')</script><p>x</p><script>tabs()</script>"
+    assert f"script-src 'self' {' '.join(sorted([_hash('scope(' + chr(39) + '../..' + chr(39) + ')'), _hash('tabs()')]))};" \
+        in cache.tag_for(both, "../..")
+    assert f"script-src 'self' {_hash('tabs()')};" in cache.tag_for("<script>tabs()</script>", "../..")
+    assert "script-src 'self'; style-src" in cache.tag_for("<p>no script</p>", "../..")
+    # Held at another depth: the script of that depth, not this one's.
+    assert "script-src 'self'; style-src" in cache.tag_for("<script>scope('..')</script>", "../..")

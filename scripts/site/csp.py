@@ -54,7 +54,7 @@ def policy(hashes) -> str:
     sends: none on GitHub Pages). No inline style either: neither Material nor our pages write one."""
     return "; ".join([
         "default-src 'self'",
-        "script-src 'self' " + " ".join(sorted(set(hashes))),
+        " ".join(["script-src 'self'", *sorted(set(hashes))]),
         "style-src 'self'",
         "img-src 'self' data:",  # Material's icons are data: SVG in its stylesheet
         "font-src 'self'",
@@ -86,6 +86,15 @@ class PolicyCache:
     def __init__(self, env, config):
         self.env, self.config = env, config
         self.tag = lru_cache(maxsize=64)(self._tag)
+        self.texts = lru_cache(maxsize=64)(lambda base_url: tuple(theme_script_texts(env, config, base_url)))
+        self.held_tag = lru_cache(maxsize=64)(lambda held: meta_tag(script_hash(text) for text in held))
 
     def _tag(self, base_url: str) -> str:
         return meta_tag(script_hash(text) for text in theme_script_texts(self.env, self.config, base_url))
+
+    def tag_for(self, output: str, base_url: str) -> str:
+        """The policy of a page: the theme's inline scripts that the page still holds, by hash (one that
+        went into a file, page_config.py, is not allowed inline)."""
+        texts = self.texts(base_url)
+        held = tuple(text for text in texts if f"<script>{text}</script>" in output)
+        return self.tag(base_url) if len(held) == len(texts) else self.held_tag(held)

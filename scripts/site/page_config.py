@@ -9,6 +9,10 @@ addresses against Material's `__md_scope` (the site root, set in the page head) 
 whose config differs from its language's in anything else keeps its own inline, as do the not-found
 pages (served at any address, where a page-relative scope does not hold).
 
+Material's head script (the site root as `__md_scope`, and the storage helpers of its bundle; about 300
+bytes) goes into the same file, which finds the root from its own address: the script runs before
+anything else uses them, and the pages are left with no inline script at all.
+
 The header's search button and dialog, which only work with JavaScript (about 1.4 KB, the same in every
 page of a language but for the page-relative address of the icon file), go into the same file: the script
 puts them back where they stood, so Material finds them as it starts. Without JavaScript the header shows
@@ -30,8 +34,8 @@ _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</scri
 FOLDER = "assets/javascripts"
 _SCRIPT = """// Material's page config for the {lang} pages of this site, written by the archive plugin
 // (scripts/site/page_config.py): the <script id="__config"> each page had inline, with its addresses
-// resolved against the site root Material's head script sets (__md_scope), and the header's search.
-(function () {{
+// resolved against the site root (__md_scope), and the header's search.
+{scope}(function () {{
   var config = {config};
   config.base = new URL(config.base, __md_scope).href;
   config.search = new URL(config.search, __md_scope).href;
@@ -48,13 +52,19 @@ _SCRIPT = """// Material's page config for the {lang} pages of this site, writte
 }})();
 """
 _SEARCH = re.compile(r"<!--archive:search-->(.*?)<!--/archive:search-->", re.S)
+# Material's head script (partials/javascripts/base.html): the site root as __md_scope, and the storage
+# helpers its bundle uses. Unless a page defined them already, the file does, with the root found from the
+# file's own address (it lives two folders down, in assets/javascripts/).
+_SCOPE = re.compile(r'<script>__md_scope=new URL\("([^"\\<]*)",location\),(__md_hash=.*?)</script>', re.S)
+_SCOPE_LINE = ('if (typeof __md_scope === "undefined") '
+               '__md_scope=new URL("../..",document.currentScript.src),{rest};\n')
 ROOT = "\x00root\x00"  # stands for the site root's address in the search markup the script holds
 
 
 def site_relative(config: dict, url: str) -> dict | None:
     """The config with `base` and `search` made relative to the site root (from the page at `url`), or
     None when either is missing or not a relative path."""
-    here = "/" + url.rstrip("/") if url.endswith("/") else posixpath.dirname("/" + url)  # what hrefs resolve against
+    here = _here(url)  # what hrefs resolve against
     out = dict(config)
     for key in ("base", "search"):
         value = config.get(key)
@@ -65,9 +75,29 @@ def site_relative(config: dict, url: str) -> dict | None:
     return out
 
 
-def render_script(lang: str, config: dict, search: str | None = None) -> str:
+def render_script(lang: str, config: dict, search: str | None = None, scope: str | None = None) -> str:
+    """The language's file; `scope`: the storage helpers of Material's head script (after its __md_scope),
+    when the file stands in for it."""
     return _SCRIPT.format(lang=lang, config=json.dumps(config, ensure_ascii=False, sort_keys=True),
-                          search=json.dumps(search, ensure_ascii=False), root=ROOT.encode("unicode_escape").decode())
+                          search=json.dumps(search, ensure_ascii=False), root=ROOT.encode("unicode_escape").decode(),
+                          scope=_SCOPE_LINE.format(rest=scope) if scope is not None else "")
+
+
+def _here(url: str) -> str:
+    """The folder a page's relative addresses resolve against, from the site root: '/', '/posts/x'."""
+    return "/" + url.rstrip("/") if url.endswith("/") else posixpath.dirname("/" + url)
+
+
+def scope_helpers(output: str, url: str, config_at: int) -> tuple[re.Match | None, str | None]:
+    """Material's head script in the page, and its storage helpers, when the file can stand in for it: the
+    scope it sets is the site root, and nothing between it and the config (where the file is loaded) uses
+    them. (None, None) otherwise."""
+    m = _SCOPE.search(output, 0, config_at)
+    if not m or posixpath.normpath(posixpath.join(_here(url), m.group(1))) != "/":
+        return None, None
+    if "__md_" in output[m.end():config_at]:
+        return None, None
+    return m, m.group(2)
 
 
 def site_relative_search(markup: str, url: str) -> str | None:
@@ -96,6 +126,7 @@ class PageConfigs:
     def __init__(self):
         self.written: dict[tuple[str, str], str] = {}  # (site_dir, lang) -> the file's name
         self.search: dict[str, str | None] = {}  # lang -> the search markup its file puts back
+        self.scope: dict[str, str | None] = {}  # lang -> the storage helpers its file defines (Material's head script)
 
     def externalize(self, output: str, url: str, site_dir: str, minify=None) -> str:
         """The page with its config (and its search markup) replaced by its language's file. `minify`: what
@@ -120,7 +151,12 @@ class PageConfigs:
         else:
             output = without_markers(output)
         m = _CONFIG.search(output)
-        script = render_script(lang, config, first)
+        found, helpers = scope_helpers(output, url, m.start())
+        scope = self.scope.setdefault(lang, helpers)
+        if found is not None and helpers == scope:
+            output = output[:found.start()] + output[found.end():]
+            m = _CONFIG.search(output)
+        script = render_script(lang, config, first, scope)
         name = script_name(lang, script)
         target = Path(site_dir) / FOLDER / name
         # Written again when it is gone: `mkdocs serve` empties site_dir before a full rebuild.

@@ -150,7 +150,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # Last but the minifier: the policy hashes the page's inline scripts as they are (the minifier
         # passes scripts through byte for byte).
         if self.policies is not None and not self.is_serve:
-            output = add_policy(output, self.policies.tag(get_relative_url(".", page.url)))
+            output = add_policy(output, self.policies.tag_for(output, get_relative_url(".", page.url)))
         return minify_page(output) if self.config.minify else output
 
     def _post_of(self, url):
