@@ -102,6 +102,12 @@ def test_pagefind_table():
     assert [row.split("|")[2].strip() for row in rows] == list(LANGS)
     assert rows[0].split("|")[-2].strip() == "95"  # first query KB
     assert "search index" not in "\n".join(lines)  # no lunr table without lunr documents
+    # A compared run: each row says which tree it measured.
+    before = bench.Result(posts=3, imported=3, created=3, pagefind=sizes, label="before")
+    lines = bench.render_tables([before, r], runs=1).splitlines()
+    header = next(line for line in lines if "Pagefind files" in line)
+    rows = lines[lines.index(header) + 2:][:6]
+    assert [row.split("|")[1].strip() for row in rows] == ["3 (before)"] * 3 + ["3"] * 3
 
 
 def test_plain_config_is_material_alone():

@@ -570,13 +570,13 @@ def render_tables(results: list[Result], runs: int) -> str:
             written = f"as written ({layout}, {encoding})"
             for enc, label in (("written", written), ("gzip", "as written, gzip -6"), ("utf8", "as UTF-8")):
                 s = r.search[enc]
-                lines.append(_row([_cell(r.posts), label, *(_cell(s[k], 2) for k in ("total", *LANGS))]))
+                lines.append(_row([_posts(r), label, *(_cell(s[k], 2) for k in ("total", *LANGS))]))
     indexed = [r for r in results if r.pagefind]
     if indexed:
         lines += ["", _row(PAGEFIND_COLUMNS), _row(["---:", ":---", *["---:"] * (len(PAGEFIND_COLUMNS) - 2)])]
         for r in indexed:
             for lang, s in r.pagefind.items():
-                lines.append(_row([_cell(r.posts), lang, _cell(s["files"]), _cell(s["bytes"] / MB, 2),
+                lines.append(_row([_posts(r), lang, _cell(s["files"]), _cell(s["bytes"] / MB, 2),
                                    _cell(s["served"] / MB, 2), _cell(s["index"] / MB, 2), _cell(s["fragment"] / MB, 2),
                                    _cell(s["first_query"] / 1e3, 0)]))
         seconds = {r.posts: r.seconds("pagefind") for r in indexed if r.stages.get("pagefind")}
