@@ -227,7 +227,7 @@ def _duplicates(read: list[tuple[str, tuple[str, int] | None]], where: str) -> l
 PARALLEL_FROM = 500  # post folders; below this a second process costs more than it saves
 
 
-def _read_all(root: Path, folders: list[str]) -> list:
+def _read_all(root: Path, folders: list[str], parallel_ok: bool = True) -> list:
     """For every folder, in order, what read_entry read or the ContentError it raised; on a large
     archive, in two processes (reading files and parsing YAML is most of loading). Tags are resolved
     afterwards, in folder order, so the result does not depend on how the work was shared."""
@@ -238,11 +238,12 @@ def _read_all(root: Path, folders: list[str]) -> list:
             return read_entry(root / "posts" / name, root, raw_files)
         except ContentError as e:
             return e
-    return parallel.map_items(outcome, folders, PARALLEL_FROM)
+    return parallel.map_items(outcome, folders, PARALLEL_FROM if parallel_ok else len(folders) + 1)
 
 
-def load_content(root: Path) -> Content:
-    """All of content/: every problem in every file is collected, then raised at once, sorted."""
+def load_content(root: Path, parallel_ok: bool = True) -> Content:
+    """All of content/: every problem in every file is collected, then raised at once, sorted.
+    `parallel_ok`: false in a process that must not fork (a server with threads: `mkdocs serve`)."""
     root = Path(root)
     errors: list[ContentError] = []
     try:
@@ -274,7 +275,7 @@ def load_content(root: Path) -> Content:
     folders = sorted(name for name in os.listdir(posts_dir) if not name.startswith(".")
                      and os.path.isdir(os.path.join(posts_dir, name))) if posts_dir.is_dir() else []
     entries, read = [], []
-    for name, outcome in zip(folders, _read_all(root, folders)):
+    for name, outcome in zip(folders, _read_all(root, folders, parallel_ok)):
         if isinstance(outcome, ContentError):
             errors += getattr(outcome, "errors", [outcome])
             continue
