@@ -7,6 +7,7 @@ script starts `mkdocs serve --dirty` there (plain `mkdocs serve` with --clean-se
 first build, then for each edit saves a new title into one post's en.md as editors do (a new file
 renamed over the old one) and polls the post's English page over HTTP until the title shows. It
 prints each edit's seconds and their median, and how many rebuilds each edit made (one is right).
+Under --dirty the next edit waits for the background work (search, feeds, open data) to finish.
 The post's en.md is put back as it was at the end."""
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ def measure(project: Path, edits: int = 3, dirty: bool = True, post: str | None 
             os.replace(saved, source)
             _until(lambda: title in _get(page), 600, f"edit {n} on the page")
             times.append(time.monotonic() - start)
+            if dirty:  # search, feeds and open data follow in a background thread: let it finish, as a pause would
+                _until(lambda: log.read_text(encoding="utf-8").count("indexed again") >= n, 600,
+                       f"the background work after edit {n}", step=0.2)
             text = _settled(log)
             rebuilds = text.count("Building documentation") - 1
             print(f"edit {n}: {times[-1]:.2f} s from save to the new title on the page "
