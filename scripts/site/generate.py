@@ -215,6 +215,7 @@ class Generator:
         # something to do, kept by the repeat calls of the same build (one per language).
         self.written = frozenset()
         self._kept, self._memo = {}, {}  # serve: every page's text in docs/; post pages' inputs
+        self._reads = {}  # serve: each post folder's last read (load_content)
 
     def pages_reached(self) -> set[str]:
         """Under `serve`: the pages (paths in a language's folder) the last generate() wrote, in any
@@ -245,7 +246,8 @@ class Generator:
                 self.written = frozenset()
             self.signature = signature
             return Result(pages=0, written=0, removed=0, posts=0, tags=0)
-        content = self.content = load_content(content_dir, parallel_ok=not self.serve)
+        content = self.content = load_content(content_dir, parallel_ok=not self.serve,
+                                              reads=self._reads if self.serve else None)
         if self.serve:
             result, self.written = _write_site(content, docs_dir, self._kept, self._memo)
         else:
