@@ -141,3 +141,21 @@ def test_a_dirty_serve_rebuild_hands_mkdocs_only_the_pages_generate_wrote_and_th
     assert [f.src_uri for f in plugin.on_files(_files(tmp_path), config)] == [
         "ru/404.md", "en/index.md", "en/posts/a.md", "en/posts/b.md", "ru/posts/b.md", "tr/about.md",
         "en/assets/photo.jpg"]
+
+
+def test_a_serve_load_reads_again_only_the_post_folders_that_changed(tmp_path, monkeypatch):
+    from scripts.content import load
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    read = []
+    read_entry = load.read_entry
+    monkeypatch.setattr(load, "read_entry", lambda folder, *a: read.append(folder.name) or read_entry(folder, *a))
+    reads = {}
+    first = load.load_content(content, parallel_ok=False, reads=reads)
+    assert len(read) == len(first.entries) == len(reads)
+    read.clear()
+    _retitle(content, "Edited while serving")
+    again = load.load_content(content, parallel_ok=False, reads=reads)
+    assert read == [POST]
+    assert repr(again.entries) == repr(load.load_content(content).entries)  # as a fresh load
