@@ -227,7 +227,18 @@ def _duplicates(read: list[tuple[str, tuple[str, int] | None]], where: str) -> l
 PARALLEL_FROM = 500  # post folders; below this a second process costs more than it saves
 
 
-def _read_all(root: Path, folders: list[str]) -> list:
+def _stamp(path) -> tuple:
+    """A file's or a folder's files' names, sizes and times: unchanged, the same read."""
+    try:
+        if os.path.isdir(path):
+            return tuple(sorted((e.name, st.st_size, st.st_mtime_ns) for e in os.scandir(path) for st in (e.stat(),)))
+        st = os.stat(path)
+        return (st.st_size, st.st_mtime_ns)
+    except OSError:
+        return ()
+
+
+def _read_all(root: Path, folders: list[str], parallel_ok: bool = True, reads: dict | None = None) -> list:
     """For every folder, in order, what read_entry read or the ContentError it raised; on a large
     archive, in two processes (reading files and parsing YAML is most of loading). Tags are resolved
     afterwards, in folder order, so the result does not depend on how the work was shared."""
@@ -238,11 +249,33 @@ def _read_all(root: Path, folders: list[str]) -> list:
             return read_entry(root / "posts" / name, root, raw_files)
         except ContentError as e:
             return e
-    return parallel.map_items(outcome, folders, PARALLEL_FROM)
+    if reads is None:
+        return parallel.map_items(outcome, folders, PARALLEL_FROM if parallel_ok else len(folders) + 1)
+    # One process that loads again and again (`mkdocs serve --dirty`): a folder whose files and archived
+    # raw source have not changed since its last read gives what that read gave.
+    results = []
+    for name in folders:
+        stamp, known = _stamp(root / "posts" / name), reads.get(name)
+        if known is not None and known[0] == stamp and (known[1] is None or _stamp(root / known[1]) == known[2]):
+            results.append(known[3])
+            continue
+        result = outcome(name)
+        if isinstance(result, ContentError):
+            reads.pop(name, None)
+        else:
+            raw = result[0]["source"].get("raw")
+            reads[name] = (stamp, raw, _stamp(root / raw) if raw else None, result)
+        results.append(result)
+    for gone in reads.keys() - set(folders):
+        del reads[gone]
+    return results
 
 
-def load_content(root: Path) -> Content:
-    """All of content/: every problem in every file is collected, then raised at once, sorted."""
+def load_content(root: Path, parallel_ok: bool = True, reads: dict | None = None) -> Content:
+    """All of content/: every problem in every file is collected, then raised at once, sorted.
+    `parallel_ok`: false in a process that must not fork (a server with threads: `mkdocs serve`).
+    `reads`, kept by the caller between loads (in one process), spares reading again the post folders
+    that have not changed."""
     root = Path(root)
     errors: list[ContentError] = []
     try:
@@ -274,7 +307,7 @@ def load_content(root: Path) -> Content:
     folders = sorted(name for name in os.listdir(posts_dir) if not name.startswith(".")
                      and os.path.isdir(os.path.join(posts_dir, name))) if posts_dir.is_dir() else []
     entries, read = [], []
-    for name, outcome in zip(folders, _read_all(root, folders)):
+    for name, outcome in zip(folders, _read_all(root, folders, parallel_ok, reads)):
         if isinstance(outcome, ContentError):
             errors += getattr(outcome, "errors", [outcome])
             continue

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,9 +38,11 @@ class Result:
     problems: tuple = ()  # what `check` would report, from the content just loaded (empty on a skipped repeat)
 
 
-def iter_pages(content, langs=LANGS, parts=("posts", "lists")):
+def iter_pages(content, langs=LANGS, parts=("posts", "lists"), memo: dict | None = None):
     """Every generated page as ('<lang>/<path>', markdown), one at a time (the archive may be large).
-    `parts` picks the post pages, the list and index pages, or both."""
+    `parts` picks the post pages, the list and index pages, or both. `memo` (path -> (inputs, text)),
+    kept by the caller between calls, gives a post page whose inputs are the last call's without
+    rendering it again (post_inputs says what they are)."""
     entries = list(content.entries)
     resolve = content.registry.resolve
     by_tag: dict[str, list] = {}
@@ -47,10 +51,18 @@ def iter_pages(content, langs=LANGS, parts=("posts", "lists")):
             by_tag.setdefault(tag.slug, []).append(entry)
     status_page = render_page(coverage(content))
     ways = Ways(entries) if "posts" in parts else None
+    inputs = post_inputs(content, ways) if memo is not None and ways is not None else None
     for lang in langs:
         if "posts" in parts:
             for entry in entries:
-                yield f"{lang}/{post_path(entry.id)}", render_post(entry, lang, resolve, content.sources, ways)
+                path = f"{lang}/{post_path(entry.id)}"
+                if inputs is None:
+                    yield path, render_post(entry, lang, resolve, content.sources, ways)
+                    continue
+                key, known = inputs(entry), memo.get(path)
+                if known is None or known[0] != key:
+                    known = memo[path] = (key, render_post(entry, lang, resolve, content.sources, ways))
+                yield path, known[1]
         if "lists" not in parts:
             continue
         yield f"{lang}/index.md", render_home(entries, lang)
@@ -78,6 +90,34 @@ def iter_pages(content, langs=LANGS, parts=("posts", "lists")):
                 yield f"{lang}/{path}", text
 
 
+def post_inputs(content, ways):
+    """A function giving what a post page is made from (render_post): the post, the posts its ways on
+    name (older, newer, related) and, for every page, the sources and the tags hashtags resolve to; as
+    digests of their reprs (the content's dataclasses show every field), so that equal inputs mean the
+    same page."""
+    def digest(value) -> bytes:
+        return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    common = digest((content.sources, content.tags, sorted(content.registry.by_key.items())))
+    of = {id(entry): digest(entry) for entry in content.entries}
+
+    def inputs(entry):
+        n = ways.of(entry)
+        return (common, of[id(entry)], n.older and of[id(n.older)], n.newer and of[id(n.newer)],
+                tuple(of[id(other)] for other in n.related))
+    return inputs
+
+
+_MD_LINK = re.compile(r"\]\(([^)\s]+?\.md)(?:#[^)\s]*)?\)")  # [text](page.md) or (page.md#anchor): link()'s links
+
+
+def linked_pages(path: str, text: str) -> set[str]:
+    """The pages (paths in their language's folder, 'posts/x.md') that a generated page ('<lang>/<path>')
+    links to as Markdown, which MkDocs resolves to their addresses."""
+    here = posixpath.dirname(path.partition("/")[2])
+    return {posixpath.normpath(posixpath.join(here, target)) for target in _MD_LINK.findall(text)}
+
+
 def status_notice(page: str, lang: str) -> str:
     """The status page is an English report for editors: on the other languages' sites it says so in
     their language (it is also kept out of sitemap.xml and of search engines: head.NOT_INDEXED)."""
@@ -92,21 +132,40 @@ PARALLEL_FROM = 500  # posts; below this a second process costs more than it sav
 TASKS = [(lang, part) for lang in LANGS for part in ("posts", "lists")]  # six similar shares of the work
 
 
-def _write_share(task: tuple[str, str]) -> tuple[set, int]:
+def _write_share(task: tuple[str, str]) -> tuple[set, set]:
     lang, part = task
     content, docs_dir = parallel.job()
-    paths, written = set(), 0
+    paths, written = set(), set()
     for path, text in iter_pages(content, (lang,), (part,)):
         paths.add(path)
-        written += write_if_changed(docs_dir / path, text)
+        if write_if_changed(docs_dir / path, text):
+            written.add(path)
     return paths, written
 
 
-def _write_pages(content, docs_dir: Path) -> tuple[set, int]:
-    """Render and write every page; the languages in two processes on a large archive."""
+def _write_pages(content, docs_dir: Path) -> tuple[set, set]:
+    """Render and write every page; the languages in two processes on a large archive. Returns every
+    page's path and those written."""
     results = parallel.run_shares(_write_share, TASKS, (content, docs_dir),
                                   parallel=parallel.worth_it(len(content.entries), PARALLEL_FROM))
-    return set().union(*(r[0] for r in results)), sum(r[1] for r in results)
+    return set().union(*(r[0] for r in results)), set().union(*(r[1] for r in results))
+
+
+def _write_pages_kept(content, docs_dir: Path, kept: dict, memo: dict) -> tuple[set, set]:
+    """_write_pages in this process, for one that generates again and again (`mkdocs serve --dirty`):
+    `kept` (path -> text) is what the last call wrote into docs/, so an unchanged page is not read back,
+    and `memo` spares rendering again the post pages whose inputs did not change (iter_pages)."""
+    paths, written = set(), set()
+    for path, text in iter_pages(content, memo=memo):
+        paths.add(path)
+        if kept.get(path) != text:
+            if write_if_changed(docs_dir / path, text):
+                written.add(path)
+            kept[path] = text
+    for gone in kept.keys() - paths:
+        del kept[gone]
+        memo.pop(gone, None)
+    return paths, written
 
 
 PACKAGE = Path(__file__).resolve().parent.parent  # scripts/: the generator's own code is part of what the output depends on
@@ -140,12 +199,32 @@ def _signature(content_dir: Path, docs_dir: Path):
 class Generator:
     """Generates docs/ from content/ and remembers what it last generated from, so that the repeat calls
     of one site build (the i18n plugin builds once per language) return at once. One per build (the
-    MkDocs plugin makes it); nothing is kept between generators."""
+    MkDocs plugin makes it); nothing is kept between generators.
 
-    def __init__(self):
+    `serve`: one generator for the many rebuilds of `mkdocs serve --dirty`, in the server's process
+    (which runs threads: it does not fork), keeping every page's text and each post page's inputs
+    between rebuilds, so that a rebuild renders only the post pages an edit reaches (and every list
+    page, which are few). docs/ is the same as without it."""
+
+    def __init__(self, serve: bool = False):
         self.signature = None
         self.content = None
         self.content_dir = None
+        self.serve = serve
+        # The pages ('<lang>/<path>') written for the site build under way: by the last generate() that had
+        # something to do, kept by the repeat calls of the same build (one per language).
+        self.written = frozenset()
+        self._kept, self._memo = {}, {}  # serve: every page's text in docs/; post pages' inputs
+        self._reads = {}  # serve: each post folder's last read (load_content)
+
+    def pages_reached(self) -> set[str]:
+        """Under `serve`: the pages (paths in a language's folder) the last generate() wrote, in any
+        language, and those they link to."""
+        reached = set()
+        for path in self.written:
+            reached.add(path.partition("/")[2])
+            reached |= linked_pages(path, self._kept.get(path, ""))
+        return reached
 
     def last_content(self):
         """The content the last generate() call used (the plugin's post-build steps reuse it); loaded
@@ -163,10 +242,16 @@ class Generator:
         self.content_dir = content_dir
         if (docs_dir / LANGS[0] / "index.md").exists() and (
                 signature == self.signature or _read(state) == _digest(signature)):
+            if signature != self.signature:  # not a repeat call of the same site build: nothing new written
+                self.written = frozenset()
             self.signature = signature
             return Result(pages=0, written=0, removed=0, posts=0, tags=0)
-        content = self.content = load_content(content_dir)
-        result = _write_site(content, docs_dir)
+        content = self.content = load_content(content_dir, parallel_ok=not self.serve,
+                                              reads=self._reads if self.serve else None)
+        if self.serve:
+            result, self.written = _write_site(content, docs_dir, self._kept, self._memo)
+        else:
+            result, self.written = _write_site(content, docs_dir)
         # The signature taken before reading: content edited while this ran is generated next time.
         self.signature = signature
         write_atomic(state, _digest(signature))
@@ -178,9 +263,12 @@ def generate(content_dir, docs_dir) -> Result:
     return Generator().generate(content_dir, docs_dir)
 
 
-def _write_site(content, docs_dir: Path) -> Result:
-    """Every page and image of the site written into docs/, and what is no longer generated removed."""
-    pages, written = _write_pages(content, docs_dir)
+def _write_site(content, docs_dir: Path, kept: dict | None = None, memo: dict | None = None) -> tuple[Result, frozenset]:
+    """Every page and image of the site written into docs/, and what is no longer generated removed;
+    with the pages written. `kept` and `memo`: see _write_pages_kept."""
+    pages, written_pages = (_write_pages(content, docs_dir) if kept is None
+                            else _write_pages_kept(content, docs_dir, kept, memo))
+    written = len(written_pages)
     images = {}  # the published copies of each photo, beside the default language's page
     for entry in content.entries:
         for item in entry.gallery:
@@ -211,4 +299,4 @@ def _write_site(content, docs_dir: Path) -> Result:
                 os.rmdir(dirpath)
     return Result(pages=len(pages), written=written, removed=removed, posts=len(content.entries),
                   tags=len({tag.slug for e in content.entries for tag in e.tags}),
-                  problems=tuple(warnings_of(content)))
+                  problems=tuple(warnings_of(content))), frozenset(written_pages)

@@ -37,6 +37,7 @@ class Ways:
             for key in self._keys(entry):
                 self.groups[key].append(entry)
         self.at = {key: {id(e): i for i, e in enumerate(members)} for key, members in self.groups.items()}
+        self.by_id = {id(e): e for e in self.entries}
         self.cache = {}
 
     @staticmethod
@@ -68,9 +69,8 @@ class Ways:
             for other in members[max(0, i - NEAR): i + NEAR + 1]:
                 if other is not entry:
                     scores[id(other)] += 2 if key[0] == "day" else 1
-        by_id = {id(e): e for e in self.entries}
         ranked = sorted(scores, key=lambda k: (-scores[k], abs(self.position[k] - here)))
-        return [by_id[k] for k in ranked[:RELATED]]
+        return [self.by_id[k] for k in ranked[:RELATED]]
 
 
 def _title_link(entry, lang: str, here: str) -> str:

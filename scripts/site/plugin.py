@@ -15,6 +15,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 from ..content.model import DEFAULT_LANG, LANGS, ContentError
@@ -66,12 +67,41 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.policies = None  # csp.PolicyCache of the build under way (the theme's environment)
         self._posts_of, self._posts = None, {}  # the content whose posts _post_of indexed, and that index
         self.page_configs = PageConfigs()
+        self.served = False  # under `mkdocs serve --dirty`: the first build is done, this is a rebuild
 
     def on_startup(self, command, dirty, **kwargs):
         # Defined, so that `mkdocs serve` keeps this object (and its generator) across rebuilds.
         self.command = command
         self.is_serve = command == "serve"
         self.is_dirty = self.is_serve and dirty
+        self.generator.serve = self.is_dirty  # keeps the pages between rebuilds (generate.Generator)
+
+    def _dirty_rebuild(self) -> bool:
+        """A rebuild of `mkdocs serve --dirty` after its first build: only what the edit reaches is
+        rendered; the rest of the site is the first build's."""
+        return self.is_dirty and self.served
+
+    def on_config(self, config, **kwargs):
+        if self._dirty_rebuild():
+            # Each language's 404 page is the generated 404.md, moved to <lang>/404.html after the build
+            # (head.write_not_found_pages); the theme's 404.html only came before it. The sitemap lists
+            # every page: a dirty rebuild knows only the pages it renders (and nothing reads it under serve).
+            config.theme.static_templates.difference_update({"404.html", "sitemap.xml"})
+        return config
+
+    def on_files(self, files, config, **kwargs):
+        # Before mkdocs-static-i18n's (-100), which prepares every file once per language. A dirty rebuild
+        # renders only the pages generate wrote; MkDocs needs besides them the pages they link to (to
+        # resolve the links) and those of the navigation, each in every language (the language switcher).
+        # The rest of the site stays as the first build wrote it. The built 404/ page is moved away after
+        # each build (head.write_not_found_pages): it is rendered again only when generate wrote it.
+        if not self._dirty_rebuild():
+            return files
+        keep = self.generator.pages_reached() | set(_nav_pages(config.get("nav") or []))
+        written = self.generator.written
+        return Files([file for file in files if not file.is_documentation_page() or (
+            file.src_uri.partition("/")[2] in keep
+            and (not file.src_uri.endswith("/404.md") or file.src_uri in written))])
 
     def on_pre_build(self, config, **kwargs):
         root = Path(config["config_file_path"]).parent
@@ -172,8 +202,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return
         write_not_found_pages(site_dir, _base(config))
         slugify = (config["mdx_configs"].get("toc") or {}).get("slugify")
-        if self.is_dirty and has_pagefind_indexes(site_dir):
-            self.reindexer.request(site_dir, slugify)  # the page reloads now; its search follows in seconds
+        content = self.generator.last_content()
+        background = self.is_dirty and has_pagefind_indexes(site_dir)
+        if background:
+            # The page reloads now; its search, the feeds and the open data (no page shows them) follow
+            # in seconds, written in the re-indexer's thread.
+            self.reindexer.request(site_dir, slugify, lambda: self._write_feeds_and_data(site_dir, content, _base(config)))
         else:
             try:
                 indexed = write_pagefind_indexes(site_dir, slugify)
@@ -181,9 +215,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 raise PluginError(str(e)) from None
             log.info("archive: search (Pagefind): " + describe(*indexed))
         write_search_stubs(site_dir, cache_tag=not self.is_serve)
-        content = self.generator.last_content()
+        if not background:
+            self._write_feeds_and_data(site_dir, content, _base(config))
+        self._check_size(site_dir)
+        self.served = self.is_serve
+
+    def _write_feeds_and_data(self, site_dir: Path, content, base: str) -> None:
+        """Each language's feed and its style, and the open data (raw copies, citation downloads, /data/)."""
         if content is None:
-            self._check_size(site_dir)
             return
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         built = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch
@@ -192,16 +231,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         (site_dir / FEED_CSS).write_text(render_feed_style(), encoding="utf-8")
         for lang in LANGS:
             out = site_dir / ("" if lang == DEFAULT_LANG else lang) / "feed.xml"
-            out.write_text(render_feed(list(content.entries), lang, _base(config), t(lang, "site_name"), built),
+            out.write_text(render_feed(list(content.entries), lang, base, t(lang, "site_name"), built),
                            encoding="utf-8")
         # The raw copies, the citation downloads and /data/ (scripts/site/open_data.py).
-        write_open_data(site_dir, content, _base(config))
-        self._check_size(site_dir)
+        write_open_data(site_dir, content, base)
 
     def _check_size(self, site_dir: Path) -> None:
         """After the last file is written: GitHub Pages' limit (site_size.py). Not under `mkdocs serve`."""
         if not self.is_serve:
             check_site_size(site_dir, self.config.size_warning_mb, self.config.size_limit_mb, log)
+
+
+def _nav_pages(nav):
+    """The page paths of mkdocs.yml's nav (a list of pages, {title: page} and {title: [...]})."""
+    for item in nav:
+        if isinstance(item, dict):
+            yield from _nav_pages(item.values())
+        elif isinstance(item, list):
+            yield from _nav_pages(item)
+        elif isinstance(item, str) and item.endswith(".md"):
+            yield item
 
 
 def _base(config) -> str:

@@ -153,7 +153,8 @@ PAGEFIND_PROCESSES = 2  # one Pagefind process uses one core (and about 1.4 GB p
 class Reindexer:
     """Under `mkdocs serve --dirty`: after each rebuild, index again in a thread, so the page reloads at
     once and search follows a few seconds later (Pagefind takes about 2 s per language per 1,000
-    posts). A rebuild that ends while it runs makes it run once more."""
+    posts). A rebuild that ends while it runs makes it run once more. `before`, if given, runs in the
+    thread first (the plugin's other post-build files: feeds, open data)."""
 
     def __init__(self, log):
         self.log = log
@@ -162,9 +163,9 @@ class Reindexer:
         self.again = False
         self.args = None
 
-    def request(self, site_dir: Path, slugify=None) -> None:
+    def request(self, site_dir: Path, slugify=None, before=None) -> None:
         with self.lock:
-            self.args = (site_dir, slugify)
+            self.args = (site_dir, slugify, before)
             if self.thread is not None:
                 self.again = True
                 return
@@ -174,8 +175,13 @@ class Reindexer:
     def _run(self) -> None:
         while True:
             with self.lock:
-                site_dir, slugify = self.args
+                site_dir, slugify, before = self.args
                 self.again = False
+            if before is not None:
+                try:
+                    before()
+                except Exception as e:  # shown, and search is still indexed
+                    self.log.error(f"archive: {type(e).__name__}: {e}")
             try:
                 self.log.info("archive: search (Pagefind) indexed again: "
                               + describe(*write_pagefind_indexes(site_dir, slugify)))
