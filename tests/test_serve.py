@@ -2,7 +2,6 @@
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -10,23 +9,14 @@ import urllib.request
 
 import pytest
 
+from scripts.bench.serve import free_port as _free_port, get
 from tests.conftest import copy_project
 
 POST = "meeting-on-the-elbe"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
+    return get(url, timeout=5)
 
 
 def _wait(predicate, seconds: float, what: str):

@@ -24,15 +24,17 @@ import urllib.request
 from pathlib import Path
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port nothing listens on now (for a server started next)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def _get(url: str) -> str:
+def get(url: str, timeout: float = 30) -> str:
+    """The page's text, or "" while the server cannot answer."""
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8")
     except OSError:
         return ""
@@ -67,7 +69,7 @@ def measure(project: Path, edits: int = 3, dirty: bool = True, post: str | None 
     post = post or sorted(os.listdir(posts))[0]
     source = posts / post / "en.md"
     original = source.read_text(encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     log = project / ".serve-bench.log"
     origin = f"http://127.0.0.1:{port}"
     page = f"{origin}/posts/{post}/"
@@ -78,7 +80,7 @@ def measure(project: Path, edits: int = 3, dirty: bool = True, post: str | None 
                                 stderr=subprocess.STDOUT, env=env)
     times = []
     try:
-        _until(lambda: "<h1" in _get(page), 900, "the first build", step=0.5)
+        _until(lambda: "<h1" in get(page), 900, "the first build", step=0.5)
         _settled(log)
         for n in range(1, edits + 1):
             title = f"Edited while serving {n} {time.time_ns()}"
@@ -87,7 +89,7 @@ def measure(project: Path, edits: int = 3, dirty: bool = True, post: str | None 
             saved.write_text(edited, encoding="utf-8")
             start = time.monotonic()
             os.replace(saved, source)
-            _until(lambda: title in _get(page), 600, f"edit {n} on the page")
+            _until(lambda: title in get(page), 600, f"edit {n} on the page")
             times.append(time.monotonic() - start)
             if dirty:  # search, feeds and open data follow in a background thread: let it finish, as a pause would
                 _until(lambda: log.read_text(encoding="utf-8").count("indexed again") >= n, 600,
